@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['system/**/*.test.ts', 'harness/**/*.test.ts'],
+    globalSetup: ['harness/test-setup/global-infra.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Two cores: files run in parallel forks but never more than the machine can hold.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+})
