@@ -64,7 +64,10 @@ export async function getCredits(pool: Pool, id: number): Promise<number | null>
 /** Sets a user's balance through the ledger (an adjustment row), for seeded test states only. */
 export async function setCreditsForTest(pool: Pool, id: number, credits: number): Promise<void> {
   await inTransaction(pool, async (db) => {
-    const { rows } = await db.query<{ credits: number }>('SELECT credits FROM users WHERE id = $1 FOR UPDATE', [id])
+    const { rows } = await db.query<{ credits: number }>(
+      'SELECT credits FROM users WHERE id = $1 FOR UPDATE',
+      [id],
+    )
     const current = rows[0]?.credits ?? 0
     await db.query('UPDATE users SET credits = $2 WHERE id = $1', [id, credits])
     await db.query(`INSERT INTO credit_ledger (user_id, delta, reason) VALUES ($1, $2, 'signup')`, [

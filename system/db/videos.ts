@@ -1,4 +1,4 @@
-import { fail, ok, type Outcome } from '../shared/outcome.ts'
+import { fail, type Outcome, ok } from '../shared/outcome.ts'
 import type { ListVideosQuery, VideoResponse, VideoStatus } from '../shared/schemas/videos.ts'
 import { VIDEO_COST } from '../shared/schemas/videos.ts'
 import { inTransaction, type Pool } from './pool.ts'
@@ -45,9 +45,10 @@ export type CreateOutcome = Outcome<
  */
 export async function createChargedVideo(pool: Pool, input: NewVideo): Promise<CreateOutcome> {
   return inTransaction(pool, async (db) => {
-    const balance = await db.query<{ credits: number }>('SELECT credits FROM users WHERE id = $1 FOR UPDATE', [
-      input.userId,
-    ])
+    const balance = await db.query<{ credits: number }>(
+      'SELECT credits FROM users WHERE id = $1 FOR UPDATE',
+      [input.userId],
+    )
     const current = balance.rows[0]
     if (!current) return fail('user_not_found', `User ${input.userId} not found`)
     if (input.idempotencyKey) {
@@ -70,11 +71,10 @@ export async function createChargedVideo(pool: Pool, input: NewVideo): Promise<C
     )
     const video = inserted.rows[0]!
     await db.query('UPDATE users SET credits = credits - $2 WHERE id = $1', [input.userId, VIDEO_COST])
-    await db.query(`INSERT INTO credit_ledger (user_id, video_id, delta, reason) VALUES ($1, $2, $3, 'generate')`, [
-      input.userId,
-      video.id,
-      -VIDEO_COST,
-    ])
+    await db.query(
+      `INSERT INTO credit_ledger (user_id, video_id, delta, reason) VALUES ($1, $2, $3, 'generate')`,
+      [input.userId, video.id, -VIDEO_COST],
+    )
     if (input.idempotencyKey) {
       await db.query('INSERT INTO idempotency_keys (user_id, key, video_id) VALUES ($1, $2, $3)', [
         input.userId,
@@ -96,7 +96,8 @@ export async function discardUnqueuedVideo(pool: Pool, videoId: number): Promise
       `DELETE FROM videos WHERE id = $1 AND status = 'pending' RETURNING user_id`,
       [videoId],
     )
-    if (rows[0]) await db.query('UPDATE users SET credits = credits + $2 WHERE id = $1', [rows[0].user_id, VIDEO_COST])
+    if (rows[0])
+      await db.query('UPDATE users SET credits = credits + $2 WHERE id = $1', [rows[0].user_id, VIDEO_COST])
   })
 }
 
@@ -105,7 +106,10 @@ export async function getVideo(pool: Pool, id: number, userId?: number): Promise
   const { rows } =
     userId === undefined
       ? await pool.query<VideoRow>(`SELECT ${COLUMNS} FROM videos WHERE id = $1`, [id])
-      : await pool.query<VideoRow>(`SELECT ${COLUMNS} FROM videos WHERE id = $1 AND user_id = $2`, [id, userId])
+      : await pool.query<VideoRow>(`SELECT ${COLUMNS} FROM videos WHERE id = $1 AND user_id = $2`, [
+          id,
+          userId,
+        ])
   return rows[0] ? toVideo(rows[0]) : null
 }
 

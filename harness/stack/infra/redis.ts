@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Redis } from 'ioredis'
+import { waitFor } from '../../wait.ts'
+import { freePort } from '../ports.ts'
+import { ServiceProcess } from '../process.ts'
+
+export interface StartedRedis {
+  url: string
+  port: number
+  process: ServiceProcess
+  /** Restarts on the same port and data dir (with persistence on, data survives). */
+  restart(): Promise<void>
+  stop(): Promise<void>
+}
+
+export async function ping(url: string): Promise<string> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000 })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    return await client.ping()
+  } finally {
+    client.disconnect()
+  }
+}
+
+/** A throwaway redis-server from the machine's binary, on a free port, in a temp dir. */
+export async function startRedis(opts: {
+  logFile: string
+  persistence?: boolean
+  binary?: string
+}): Promise<StartedRedis> {
+  const port = await freePort()
+  const dir = await mkdtemp(join(tmpdir(), 'aivideo-redis-'))
+  const url = `redis://127.0.0.1:${port}/0`
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '']
+  args.push('--appendonly', opts.persistence ? 'yes' : 'no')
+  if (opts.persistence) args.push('--appendfsync', 'always')
+  const launch = async () => {
+    const p = ServiceProcess.start({
+      name: 'redis',
+      command: opts.binary ?? 'redis-server',
+      args,
+      logFile: opts.logFile,
+    })
+    await waitFor(
+      async () => {
+        if (!p.running) throw new Error(`redis-server exited, see ${opts.logFile}`)
+        const pong = await ping(url)
+        return pong === 'PONG' ? { done: true, value: p } : { done: false, seen: pong }
+      },
+      { deadlineMs: 10_000, what: 'redis PING' },
+    )
+    return p
+  }
+  const started: StartedRedis = {
+    url,
+    port,
+    process: await launch(),
+    async restart() {
+      await started.process.stop()
+      started.process = await launch()
+    },
+    async stop() {
+      await started.process.stop()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+  return started
+}

@@ -1,0 +1,31 @@
+/**
+ * Waits for a condition under a named deadline instead of sleeping. The probe says whether it is done
+ * and what it saw, so a timeout tells what was last observed.
+ */
+export type Probe<T> = () => Promise<{ done: true; value: T } | { done: false; seen: string }>
+
+export class DeadlineError extends Error {
+  override name = 'DeadlineError'
+}
+
+export async function waitFor<T>(
+  probe: Probe<T>,
+  opts: { deadlineMs: number; what: string; intervalMs?: number },
+): Promise<T> {
+  const start = Date.now()
+  const interval = opts.intervalMs ?? 50
+  let seen = 'nothing yet'
+  for (;;) {
+    try {
+      const r = await probe()
+      if (r.done) return r.value
+      seen = r.seen
+    } catch (err) {
+      seen = err instanceof Error ? err.message : String(err)
+    }
+    const left = opts.deadlineMs - (Date.now() - start)
+    if (left <= 0)
+      throw new DeadlineError(`${opts.what}: not ready after ${opts.deadlineMs} ms (last seen: ${seen})`)
+    await new Promise((r) => setTimeout(r, Math.min(interval, left)))
+  }
+}
