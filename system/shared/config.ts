@@ -89,6 +89,9 @@ const ApiEnv = z.object({
   DEBUG: bool.default(true),
   /** Generates per user per minute; 0 turns the limit off. */
   GENERATE_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(30),
+  /** Retries of a job whose Sora call failed transiently (429, 5xx, network), exponential backoff. */
+  JOB_ATTEMPTS: positiveInt.default(5),
+  JOB_BACKOFF_MS: positiveInt.default(1000),
 })
 export type ApiConfig = z.infer<typeof ApiEnv>
 export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
@@ -112,8 +115,6 @@ const WorkerEnv = z.object({
   SORA_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   /** High enough that 50 simultaneous 10 s mock jobs run together: jobs mostly wait on Sora. */
   WORKER_CONCURRENCY: positiveInt.default(64),
-  JOB_ATTEMPTS: positiveInt.default(5),
-  JOB_BACKOFF_MS: positiveInt.default(1000),
   STALLED_INTERVAL_MS: positiveInt.default(30_000),
   LOCK_DURATION_MS: positiveInt.default(30_000),
   HEARTBEAT_INTERVAL_MS: positiveInt.default(2000),

@@ -26,3 +26,14 @@ export function heartbeatPattern(prefix: string): string {
   return `${prefix}:workers:*`
 }
 export const HEARTBEAT_TTL_S = 10
+
+/** Options the producer (the API) gives every job; attempts and backoff come from its config. */
+export function jobOptions(videoId: number, attempts: number, backoffMs: number) {
+  return {
+    jobId: jobIdFor(videoId),
+    attempts,
+    backoff: { type: 'exponential' as const, delay: backoffMs },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  }
+}
