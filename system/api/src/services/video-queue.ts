@@ -1,0 +1,57 @@
+import { Queue } from 'bullmq'
+import { Redis } from 'ioredis'
+import { fail, ok, type Outcome } from '../../../shared/outcome.ts'
+import { type GenerateVideoJob, JOB_NAME, jobOptions, QUEUE_NAME } from '../../../shared/queue.ts'
+import { withTimeout } from '../../../shared/with-timeout.ts'
+
+/** The producer side of the video queue. Fails fast (no offline buffering) so a down Redis becomes a 503. */
+export interface VideoQueue {
+  enqueue(job: GenerateVideoJob): Promise<Outcome<{ jobId: string }, 'unavailable'>>
+  ping(): Promise<boolean>
+  close(): Promise<void>
+}
+
+const TIMEOUT_MS = 2000
+
+export function createVideoQueue(cfg: {
+  redisUrl: string
+  prefix: string
+  attempts: number
+  backoffMs: number
+}): VideoQueue {
+  const connection = new Redis(cfg.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    // Keep trying to reconnect in the background; each request still fails at once while down.
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  })
+  connection.on('error', () => {})
+  const queue = new Queue(QUEUE_NAME, { connection, prefix: cfg.prefix })
+  queue.on('error', () => {})
+  return {
+    async enqueue(job) {
+      try {
+        const added = await withTimeout(
+          queue.add(JOB_NAME, job, jobOptions(job.video_id, cfg.attempts, cfg.backoffMs)),
+          TIMEOUT_MS,
+          'enqueue',
+        )
+        return ok({ jobId: String(added.id) })
+      } catch (err) {
+        return fail('unavailable', (err as Error).message)
+      }
+    },
+    async ping() {
+      try {
+        return (await withTimeout(connection.ping(), TIMEOUT_MS, 'redis ping')) === 'PONG'
+      } catch {
+        return false
+      }
+    },
+    async close() {
+      await queue.close().catch(() => {})
+      connection.disconnect()
+    },
+  }
+}
