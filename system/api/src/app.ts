@@ -22,9 +22,9 @@ import { installErrorHandlers } from './plugins/errors.ts'
 import { authRoutes, sessionRoutes } from './routes/auth.ts'
 import { healthRoutes } from './routes/health.ts'
 import { uploadRoutes } from './routes/uploads.ts'
+import { userRoutes } from './routes/users.ts'
 import { videoStreamRoutes } from './routes/video-stream.ts'
 import { videoRoutes } from './routes/videos.ts'
-import { userRoutes } from './routes/users.ts'
 import { createGoogleOAuth } from './services/google.ts'
 import { createRateLimiter } from './services/rate-limit.ts'
 import { createTokenService } from './services/tokens.ts'
@@ -53,7 +53,11 @@ function makeDeps(config: ApiConfig, given: Partial<ApiDeps>): { deps: ApiDeps; 
   const deps: ApiDeps = {
     logger,
     redis,
-    pool: made(given.pool, () => createPool(config.DATABASE_URL, 20), (p) => p.end()),
+    pool: made(
+      given.pool,
+      () => createPool(config.DATABASE_URL, 20),
+      (p) => p.end(),
+    ),
     queue: made(
       given.queue,
       () =>
@@ -65,7 +69,11 @@ function makeDeps(config: ApiConfig, given: Partial<ApiDeps>): { deps: ApiDeps; 
         }),
       (q) => q.close(),
     ),
-    events: made(given.events, () => createVideoEvents(config.DATABASE_URL, logger), (e) => e.close()),
+    events: made(
+      given.events,
+      () => createVideoEvents(config.DATABASE_URL, logger),
+      (e) => e.close(),
+    ),
     google:
       given.google ??
       createGoogleOAuth({
@@ -75,7 +83,8 @@ function makeDeps(config: ApiConfig, given: Partial<ApiDeps>): { deps: ApiDeps; 
         clientSecret: config.GOOGLE_CLIENT_SECRET,
       }),
     tokens: given.tokens ?? createTokenService(config.JWT_SECRET),
-    rateLimiter: given.rateLimiter ?? createRateLimiter(redis, config.QUEUE_PREFIX, config.GENERATE_RATE_LIMIT_PER_MIN),
+    rateLimiter:
+      given.rateLimiter ?? createRateLimiter(redis, config.QUEUE_PREFIX, config.GENERATE_RATE_LIMIT_PER_MIN),
   }
   return { deps, close: async () => void (await Promise.all(closers.map((c) => c()))) }
 }

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream'
 import { Queue } from 'bullmq'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
-import { inject, test as base } from 'vitest'
+import { test as base, inject } from 'vitest'
 import { freshDatabase } from '../../../harness/test-setup/databases.ts'
 import type { Pool } from '../../db/pool.ts'
 import { upsertGoogleUser } from '../../db/users.ts'
@@ -80,22 +80,34 @@ export async function startApi(
 
 export const test = base.extend<{ api: ApiFixture }>({
   // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures take their dependencies by destructuring
-  api: async ({}, use) => {
-    const env = await testEnv()
-    const { app, logLines } = await startApi(env.config, env.db.pool)
-    const queue = new Queue(QUEUE_NAME, { connection: { url: env.config.REDIS_URL }, prefix: env.config.QUEUE_PREFIX })
-    const tokens = createTokenService(JWT_SECRET)
-    const signIn = async (email = `user-${randomUUID()}@example.test`): Promise<SignedIn> => {
-      const user = await upsertGoogleUser(env.db.pool, { sub: randomUUID(), email, name: 'Test User', picture: null })
-      const token = await tokens.sign({ userId: user.id, kind: 'access' }, 600)
-      return { user, token, auth: { authorization: `Bearer ${token}` } }
-    }
-    await use({ app, config: env.config, pool: env.db.pool, logLines, queue, signIn })
-    await app.close()
-    await queue.obliterate({ force: true }).catch(() => {})
-    await queue.close()
-    await env.cleanup()
-  },
+  api: [
+    async ({}, use) => {
+      const env = await testEnv()
+      const { app, logLines } = await startApi(env.config, env.db.pool)
+      const queue = new Queue(QUEUE_NAME, {
+        connection: { url: env.config.REDIS_URL },
+        prefix: env.config.QUEUE_PREFIX,
+      })
+      const tokens = createTokenService(JWT_SECRET)
+      const signIn = async (email = `user-${randomUUID()}@example.test`): Promise<SignedIn> => {
+        const user = await upsertGoogleUser(env.db.pool, {
+          sub: randomUUID(),
+          email,
+          name: 'Test User',
+          picture: null,
+        })
+        const token = await tokens.sign({ userId: user.id, kind: 'access' }, 600)
+        return { user, token, auth: { authorization: `Bearer ${token}` } }
+      }
+      await use({ app, config: env.config, pool: env.db.pool, logLines, queue, signIn })
+      await app.close()
+      await queue.obliterate({ force: true }).catch(() => {})
+      await queue.close()
+      await env.cleanup()
+    },
+    // One API and database per file: tests isolate by signing in fresh users.
+    { scope: 'file' },
+  ],
 })
 
 export const GUIDE_PROMPT =

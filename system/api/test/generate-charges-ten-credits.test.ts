@@ -21,18 +21,29 @@ describe('POST /api/v1/videos/generate', () => {
 
     const job = await api.queue.getJob(jobIdFor(video.id))
     expect(job?.data).toMatchObject({ video_id: video.id, user_id: user.id, prompt: GUIDE_PROMPT })
-    expect(api.logLines.some((l) => l.includes('"event":"video.generate.queued"') && l.includes(`"videoId":${video.id}`))).toBe(true)
+    expect(
+      api.logLines.some(
+        (l) => l.includes('"event":"video.generate.queued"') && l.includes(`"videoId":${video.id}`),
+      ),
+    ).toBe(true)
   })
 
   test('refuses with 402 and the exact detail when credits run out, charging nothing', async ({ api }) => {
-    const { auth } = await api.signIn()
+    const { user, auth } = await api.signIn()
     const generate = () =>
-      api.app.inject({ method: 'POST', url: '/api/v1/videos/generate', headers: auth, payload: { prompt: GUIDE_PROMPT } })
+      api.app.inject({
+        method: 'POST',
+        url: '/api/v1/videos/generate',
+        headers: auth,
+        payload: { prompt: GUIDE_PROMPT },
+      })
     for (let i = 0; i < 10; i++) expect((await generate()).statusCode).toBe(201)
     const refused = await generate()
     expect(refused.statusCode).toBe(402)
     expect(refused.json()).toEqual({ detail: 'Insufficient credits. Required: 10.0, Available: 0.0' })
-    const { rows } = await api.pool.query('SELECT count(*)::int AS n FROM videos')
+    const { rows } = await api.pool.query('SELECT count(*)::int AS n FROM videos WHERE user_id = $1', [
+      user.id,
+    ])
     expect(rows[0].n).toBe(10)
   })
 
@@ -42,7 +53,12 @@ describe('POST /api/v1/videos/generate', () => {
     const statuses = await Promise.all(
       Array.from({ length: 20 }, () =>
         api.app
-          .inject({ method: 'POST', url: '/api/v1/videos/generate', headers: auth, payload: { prompt: GUIDE_PROMPT } })
+          .inject({
+            method: 'POST',
+            url: '/api/v1/videos/generate',
+            headers: auth,
+            payload: { prompt: GUIDE_PROMPT },
+          })
           .then((r) => r.statusCode),
       ),
     )

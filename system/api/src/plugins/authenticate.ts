@@ -17,7 +17,10 @@ export function requireUser(tokens: TokenService) {
     }
     const claims = await tokens.verify(match[1]!, 'access')
     if (!claims) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ detail: 'Could not validate credentials' })
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ detail: 'Could not validate credentials' })
     }
     req.userId = claims.userId
   }

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { getUser, upsertGoogleUser } from '../../../db/users.ts'
+import {
+  GoogleAuthRequest,
+  RefreshRequest,
+  TokenResponse,
+  UserResponse,
+} from '../../../shared/schemas/auth.ts'
 import { ErrorResponse } from '../../../shared/schemas/errors.ts'
-import { GoogleAuthRequest, RefreshRequest, TokenResponse, UserResponse } from '../../../shared/schemas/auth.ts'
 import type { RouteOptions } from '../deps.ts'
 
 /** Sign-in and refresh: no access token needed. */
@@ -36,7 +41,9 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
 
   app.post(
     '/auth/refresh',
-    { schema: { tags: ['auth'], body: RefreshRequest, response: { 200: TokenResponse, 401: ErrorResponse } } },
+    {
+      schema: { tags: ['auth'], body: RefreshRequest, response: { 200: TokenResponse, 401: ErrorResponse } },
+    },
     async (req, reply) => {
       const claims = await deps.tokens.verify(req.body.refresh_token, 'refresh')
       if (!claims || !(await getUser(deps.pool, claims.userId))) {

@@ -94,10 +94,17 @@ export const videoRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
             { event: LogEvent.queueUnavailable, videoId: video.id, reason: queued.detail },
             'queue unavailable: nothing charged',
           )
-          return reply.code(503).send({ detail: 'Video queue is unavailable; nothing was charged. Try again later.' })
+          return reply
+            .code(503)
+            .send({ detail: 'Video queue is unavailable; nothing was charged. Try again later.' })
         }
         req.log.info(
-          { event: LogEvent.videoQueued, videoId: video.id, userId: video.user_id, jobId: queued.value.jobId },
+          {
+            event: LogEvent.videoQueued,
+            videoId: video.id,
+            userId: video.user_id,
+            jobId: queued.value.jobId,
+          },
           `✅ Video generation task queued for video_id: ${video.id}`,
         )
       }
@@ -132,7 +139,12 @@ export const videoRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
     },
     async (req) => {
       const { videos, total } = await listVideos(deps.pool, req.userId, req.query)
-      return { videos: videos.map(toVideoResponse), total, page: req.query.page, page_size: req.query.page_size }
+      return {
+        videos: videos.map(toVideoResponse),
+        total,
+        page: req.query.page,
+        page_size: req.query.page_size,
+      }
     },
   )
 

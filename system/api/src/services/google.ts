@@ -1,10 +1,13 @@
 import { z } from 'zod'
 import type { GoogleProfile } from '../../../db/users.ts'
-import { fail, ok, type Outcome } from '../../../shared/outcome.ts'
+import { fail, type Outcome, ok } from '../../../shared/outcome.ts'
 
 /** Google's token and userinfo endpoints; their URLs are configuration (the stack points them at mock-google). */
 export interface GoogleOAuth {
-  exchangeCode(code: string, redirectUri: string): Promise<Outcome<GoogleProfile, 'invalid_code' | 'unavailable'>>
+  exchangeCode(
+    code: string,
+    redirectUri: string,
+  ): Promise<Outcome<GoogleProfile, 'invalid_code' | 'unavailable'>>
 }
 
 const TokenAnswer = z.object({ access_token: z.string().min(1) })
@@ -42,7 +45,8 @@ export function createGoogleOAuth(cfg: {
       } catch (err) {
         return fail('unavailable', `Google token endpoint unreachable: ${(err as Error).message}`)
       }
-      if (tokenRes.status >= 500) return fail('unavailable', `Google token endpoint answered ${tokenRes.status}`)
+      if (tokenRes.status >= 500)
+        return fail('unavailable', `Google token endpoint answered ${tokenRes.status}`)
       if (!tokenRes.ok) return fail('invalid_code', 'Invalid or expired authorization code')
       const token = TokenAnswer.safeParse(await tokenRes.json().catch(() => null))
       if (!token.success) return fail('unavailable', 'Google token endpoint answered an unexpected body')

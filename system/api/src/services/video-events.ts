@@ -1,5 +1,5 @@
-import type { Logger } from 'pino'
 import pg from 'pg'
+import type { Logger } from 'pino'
 
 /**
  * Fans out PostgreSQL `video_changed` notifications (a trigger on `videos`) to SSE subscribers, over one
@@ -39,7 +39,10 @@ export function createVideoEvents(databaseUrl: string, log: Logger): VideoEvents
       client = c
       notifyAll()
     } catch (err) {
-      log.warn({ event: 'api.video_events.reconnect', err: (err as Error).message }, 'video events: reconnecting')
+      log.warn(
+        { event: 'api.video_events.reconnect', err: (err as Error).message },
+        'video events: reconnecting',
+      )
       c.end().catch(() => {})
       schedule()
     }

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq'
 import { Redis } from 'ioredis'
-import { fail, ok, type Outcome } from '../../../shared/outcome.ts'
+import { fail, type Outcome, ok } from '../../../shared/outcome.ts'
 import { type GenerateVideoJob, JOB_NAME, jobOptions, QUEUE_NAME } from '../../../shared/queue.ts'
 import { withTimeout } from '../../../shared/with-timeout.ts'
 
