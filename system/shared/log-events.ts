@@ -38,6 +38,7 @@ export const LogEvent = {
   mockStep4Output: 'mock.sora.step4.output',
   mockStep5Ready: 'mock.sora.step5.ready',
   mockDone: 'mock.sora.done',
+  mockFailed: 'mock.sora.failed',
   mockFault: 'mock.sora.fault',
   mockReset: 'mock.sora.reset',
   // mock-google

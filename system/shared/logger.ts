@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino'
+import { type DestinationStream, type Logger, pino } from 'pino'
 
 /** Field names whose values never reach a log line (tokens, codes, keys). */
 export const REDACTED_PATHS = [
@@ -20,13 +20,17 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
 ]
 
-/** One JSON line per event on stdout, named by service; see log-events.ts for the event names. */
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino({
+/**
+ * One JSON line per event on stdout (or `destination`, e.g. a test's capture stream), named by service;
+ * see log-events.ts for the event names.
+ */
+export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
-  })
+  }
+  return destination ? pino(options, destination) : pino(options)
 }
 export type { Logger }

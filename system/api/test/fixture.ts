@@ -5,12 +5,12 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { Queue } from 'bullmq'
 import type { FastifyInstance } from 'fastify'
-import { pino } from 'pino'
 import { test as base, inject } from 'vitest'
 import { freshDatabase } from '../../../harness/test-setup/databases.ts'
 import type { Pool } from '../../db/pool.ts'
 import { upsertGoogleUser } from '../../db/users.ts'
 import { type ApiConfig, loadApiConfig } from '../../shared/config.ts'
+import { createLogger } from '../../shared/logger.ts'
 import { QUEUE_NAME } from '../../shared/queue.ts'
 import type { UserResponse } from '../../shared/schemas/auth.ts'
 import { buildApp } from '../src/app.ts'
@@ -72,7 +72,7 @@ export async function startApi(
       cb()
     },
   })
-  const logger = pino({ level: 'info', base: { service: 'api' } }, sink)
+  const logger = createLogger('api', 'info', sink)
   const app = await buildApp(config, { pool, logger, ...deps })
   await app.ready()
   return { app, logLines }

@@ -1,6 +1,6 @@
-import { z } from 'zod'
 import type { GoogleProfile } from '../../../db/users.ts'
 import { fail, type Outcome, ok } from '../../../shared/outcome.ts'
+import { GoogleTokenResponse, GoogleUserInfo } from '../../../shared/schemas/google.ts'
 
 /** Google's token and userinfo endpoints; their URLs are configuration (the stack points them at mock-google). */
 export interface GoogleOAuth {
@@ -9,14 +9,6 @@ export interface GoogleOAuth {
     redirectUri: string,
   ): Promise<Outcome<GoogleProfile, 'invalid_code' | 'unavailable'>>
 }
-
-const TokenAnswer = z.object({ access_token: z.string().min(1) })
-const UserInfo = z.object({
-  sub: z.string().min(1),
-  email: z.email(),
-  name: z.string().optional(),
-  picture: z.string().nullish(),
-})
 
 export function createGoogleOAuth(cfg: {
   tokenUrl: string
@@ -48,7 +40,7 @@ export function createGoogleOAuth(cfg: {
       if (tokenRes.status >= 500)
         return fail('unavailable', `Google token endpoint answered ${tokenRes.status}`)
       if (!tokenRes.ok) return fail('invalid_code', 'Invalid or expired authorization code')
-      const token = TokenAnswer.safeParse(await tokenRes.json().catch(() => null))
+      const token = GoogleTokenResponse.safeParse(await tokenRes.json().catch(() => null))
       if (!token.success) return fail('unavailable', 'Google token endpoint answered an unexpected body')
       try {
         const infoRes = await fetch(cfg.userinfoUrl, {
@@ -56,7 +48,7 @@ export function createGoogleOAuth(cfg: {
           signal: timeout(),
         })
         if (!infoRes.ok) return fail('unavailable', `Google userinfo answered ${infoRes.status}`)
-        const info = UserInfo.safeParse(await infoRes.json())
+        const info = GoogleUserInfo.safeParse(await infoRes.json())
         if (!info.success) return fail('unavailable', 'Google userinfo answered an unexpected body')
         const { sub, email, name, picture } = info.data
         return ok({ sub, email, name: name ?? email.split('@')[0]!, picture: picture ?? null })
