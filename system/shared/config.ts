@@ -12,14 +12,12 @@ export class ConfigError extends Error {
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
-const list = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  )
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+)
 const port = z.coerce.number().int().min(0).max(65535)
 const url = z.url()
 const positiveInt = z.coerce.number().int().positive()

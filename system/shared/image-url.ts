@@ -1,4 +1,4 @@
-import { fail, ok, type Outcome } from './outcome.ts'
+import { fail, type Outcome, ok } from './outcome.ts'
 
 /**
  * Where a reference image may come from: an upload of ours (`/uploads/user_N/...`) or an http(s) URL
@@ -21,7 +21,9 @@ function hostAllowed(url: URL, allowed: readonly string[]): boolean {
 
 export function checkImageUrl(raw: string, allowed: readonly string[]): Outcome<ImageSource, 'not_allowed'> {
   if (raw.startsWith('/')) {
-    return UPLOAD_PATH.test(raw) ? ok({ kind: 'upload', path: raw }) : fail('not_allowed', 'not an uploaded image')
+    return UPLOAD_PATH.test(raw)
+      ? ok({ kind: 'upload', path: raw })
+      : fail('not_allowed', 'not an uploaded image')
   }
   let url: URL
   try {

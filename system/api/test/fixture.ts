@@ -79,8 +79,8 @@ export async function startApi(
 }
 
 export const test = base.extend<{ api: ApiFixture }>({
-  // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures take their dependencies by destructuring
   api: [
+    // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures take their dependencies by destructuring
     async ({}, use) => {
       const env = await testEnv()
       const { app, logLines } = await startApi(env.config, env.db.pool)

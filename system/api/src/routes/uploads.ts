@@ -25,8 +25,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       if (!req.isMultipart())
         return reply.code(400).send({ detail: 'Expected multipart/form-data with a file' })
       const file = await req.file()
-      if (!file || file.fieldname !== 'file')
-        return reply.code(400).send({ detail: 'Missing form field "file"' })
+      if (file?.fieldname !== 'file') return reply.code(400).send({ detail: 'Missing form field "file"' })
       const bytes = await file.toBuffer() // throws 413 past the limit
       const ext = sniffImage(bytes)
       if (!ext) return reply.code(400).send({ detail: 'Only JPEG, PNG or WebP images are accepted' })

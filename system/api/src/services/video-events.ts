@@ -48,14 +48,18 @@ export function createVideoEvents(databaseUrl: string, log: Logger): VideoEvents
     }
   }
   const schedule = () => {
-    if (!closed && !retry) retry = setTimeout(() => ((retry = undefined), void connect()), 1000)
+    if (closed || retry) return
+    retry = setTimeout(() => {
+      retry = undefined
+      void connect()
+    }, 1000)
   }
   void connect()
 
   return {
     subscribe(videoId, onChange) {
-      let set = subscribers.get(videoId)
-      if (!set) subscribers.set(videoId, (set = new Set()))
+      const set = subscribers.get(videoId) ?? new Set()
+      subscribers.set(videoId, set)
       set.add(onChange)
       return () => {
         set.delete(onChange)
