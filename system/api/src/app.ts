@@ -44,7 +44,7 @@ function makeDeps(config: ApiConfig, given: Partial<ApiDeps>): { deps: ApiDeps; 
   const redis = made(
     given.redis,
     () => {
-      const r = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      const r = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1000 })
       r.on('error', () => {})
       return r
     },

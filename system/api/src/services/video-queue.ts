@@ -29,9 +29,19 @@ export function createVideoQueue(cfg: {
   connection.on('error', () => {})
   const queue = new Queue(QUEUE_NAME, { connection, prefix: cfg.prefix })
   queue.on('error', () => {})
+  // Right after start (or a reconnect) the connection is not ready yet: give it a moment, not forever.
+  const ready = () =>
+    connection.status === 'ready'
+      ? Promise.resolve()
+      : withTimeout(
+          new Promise<void>((resolve) => connection.once('ready', () => resolve())),
+          TIMEOUT_MS,
+          'redis connection',
+        )
   return {
     async enqueue(job) {
       try {
+        await ready()
         const added = await withTimeout(
           queue.add(JOB_NAME, job, jobOptions(job.video_id, cfg.attempts, cfg.backoffMs)),
           TIMEOUT_MS,
@@ -44,6 +54,7 @@ export function createVideoQueue(cfg: {
     },
     async ping() {
       try {
+        await ready()
         return (await withTimeout(connection.ping(), TIMEOUT_MS, 'redis ping')) === 'PONG'
       } catch {
         return false
