@@ -1,0 +1,67 @@
+import {
+  EVERY_CALL,
+  HTTP_FAULT_MODES,
+  type MockFault,
+  type MockFaultMode,
+  type MockFaultRequest,
+} from './control-schema.ts'
+
+/** What the fault plan decided for one new job. */
+export type JobFaults = { outcome: 'fail' | 'never_finish' | null; slowDurationS: number | null }
+
+/**
+ * Faults armed through the control endpoint, consumed first-armed first. A job takes at most one
+ * outcome fault (fail or never_finish) and one slow fault, so "slow then fail" can be combined.
+ */
+export class FaultPlan {
+  #armed: MockFault[] = []
+  #nextId = 1
+
+  constructor(private readonly defaultSlowDurationS: number) {}
+
+  arm(req: MockFaultRequest): MockFault {
+    const fault: MockFault = {
+      id: this.#nextId++,
+      mode: req.mode,
+      remaining: req.count,
+      duration_s: req.mode === 'slow' ? (req.duration_s ?? this.defaultSlowDurationS) : null,
+      retry_after_s: req.mode === 'rate_limit' ? (req.retry_after_s ?? 1) : null,
+    }
+    this.#armed.push(fault)
+    return { ...fault }
+  }
+
+  /** The fault that answers the next /v1 call instead of the route, if any. */
+  takeHttpFault(): MockFault | null {
+    return this.#take(HTTP_FAULT_MODES)
+  }
+
+  takeJobFaults(): JobFaults {
+    const outcome = this.#take(['fail', 'never_finish'])
+    const slow = this.#take(['slow'])
+    return {
+      outcome: outcome?.mode === 'fail' || outcome?.mode === 'never_finish' ? outcome.mode : null,
+      slowDurationS: slow?.duration_s ?? null,
+    }
+  }
+
+  pending(): MockFault[] {
+    return this.#armed.map((fault) => ({ ...fault }))
+  }
+
+  clear(): number {
+    const n = this.#armed.length
+    this.#armed = []
+    return n
+  }
+
+  #take(modes: readonly MockFaultMode[]): MockFault | null {
+    const fault = this.#armed.find((f) => modes.includes(f.mode))
+    if (!fault) return null
+    if (fault.remaining !== EVERY_CALL) {
+      fault.remaining -= 1
+      if (fault.remaining === 0) this.#armed = this.#armed.filter((f) => f !== fault)
+    }
+    return { ...fault }
+  }
+}
