@@ -12,3 +12,13 @@ export function freePort(): Promise<number> {
     })
   })
 }
+
+/** Whether nothing listens on `port` of `host` now (a fixed port must be checked before use). */
+export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer()
+    srv.unref()
+    srv.once('error', () => resolve(false))
+    srv.listen(port, host, () => srv.close(() => resolve(true)))
+  })
+}

@@ -16,20 +16,38 @@ export interface ServiceProcessOptions {
   onOutput?: (chunk: Buffer) => void
 }
 
+export interface ProcessExit {
+  code: number | null
+  signal: NodeJS.Signals | null
+  /** Set when the process could not be spawned at all (e.g. ENOENT). */
+  error?: Error
+}
+
 /** A child process we started, with its exit as a promise; stop() and kill() only touch this pid. */
 export class ServiceProcess {
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  readonly exited: Promise<ProcessExit>
+  /** Resolves once everything the process printed is in its log file (after exit). */
+  readonly logFlushed: Promise<void>
   private constructor(
     readonly name: string,
     private readonly child: ChildProcess,
     readonly logFile: string,
+    logFlushed: Promise<void>,
   ) {
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+    this.logFlushed = logFlushed
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => resolve({ code, signal }))
+      child.once('error', (error) => resolve({ code: null, signal: null, error }))
+    })
   }
 
   static start(opts: ServiceProcessOptions): ServiceProcess {
     mkdirSync(dirname(opts.logFile), { recursive: true })
     const log = createWriteStream(opts.logFile, { flags: 'a' })
+    const logFlushed = new Promise<void>((resolve) => {
+      log.once('close', resolve)
+      log.once('error', () => resolve())
+    })
     const child = spawn(opts.command, opts.args, {
       cwd: opts.cwd,
       env: opts.env ?? process.env,
@@ -42,8 +60,16 @@ export class ServiceProcess {
         opts.onOutput?.(chunk)
       })
     }
-    child.once('exit', () => log.end())
-    return new ServiceProcess(opts.name, child, opts.logFile)
+    // 'close' comes after the last output chunk ('exit' may come before it); a failed spawn emits 'error'.
+    let ended = false
+    const endLog = (last?: string) => {
+      if (ended) return
+      ended = true
+      log.end(last)
+    }
+    child.once('close', () => endLog())
+    child.once('error', (err) => endLog(`[harness] could not start ${opts.command}: ${err.message}\n`))
+    return new ServiceProcess(opts.name, child, opts.logFile, logFlushed)
   }
 
   get pid(): number | undefined {
@@ -51,7 +77,7 @@ export class ServiceProcess {
   }
 
   get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null
+    return this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null
   }
 
   /** Asks the process to stop, escalating to SIGKILL after `graceMs`. */

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { chown, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import pg from 'pg'
 import { waitFor } from '../../wait.ts'
 import { freePort } from '../ports.ts'
@@ -12,15 +12,24 @@ export interface StartedPostgres {
   /** URL of the `aivideo` database. */
   url: string
   port: number
+  /** Its temp dir (cluster and socket), removed by stop(). */
+  dir: string
   process: ServiceProcess
   restart(): Promise<void>
   stop(): Promise<void>
 }
 
-/** Debian keeps the server binaries out of PATH. */
+/** Debian keeps the server binaries out of PATH: PG_BIN_DIR, else the newest Debian version, else PATH. */
 export function postgresBinDir(): string {
-  const candidates = [process.env.PG_BIN_DIR, '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin']
-  const found = candidates.find((d) => d && existsSync(join(d, 'postgres')))
+  const debian = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => `/usr/lib/postgresql/${v}/bin`)
+    : []
+  const inPath = (process.env.PATH ?? '').split(delimiter).filter(Boolean)
+  const candidates = [process.env.PG_BIN_DIR, ...debian, ...inPath]
+  const found = candidates.find((d) => d && existsSync(join(d, 'postgres')) && existsSync(join(d, 'initdb')))
   if (!found) throw new Error('PostgreSQL server binaries not found: run `npm run setup` or set PG_BIN_DIR')
   return found
 }
@@ -38,19 +47,10 @@ export async function startPostgres(opts: { logFile: string; database?: string }
   const bin = postgresBinDir()
   const port = await freePort()
   const dir = await mkdtemp(join(tmpdir(), 'aivideo-pg-'))
-  const user = runAs()
-  if (user) await chown(dir, user.uid, user.gid)
-  const dataDir = join(dir, 'data')
-  execFileSync(
-    join(bin, 'initdb'),
-    ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'],
-    {
-      stdio: 'ignore',
-      ...(user ?? {}),
-    },
-  )
   const database = opts.database ?? 'aivideo'
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`
+  const user = runAs()
+  const dataDir = join(dir, 'data')
   // Durability is not what these tests measure; fsync off makes the cluster start and run fast.
   const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir]
   args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off')
@@ -63,26 +63,48 @@ export async function startPostgres(opts: { logFile: string; database?: string }
       logFile: opts.logFile,
       ...(user ?? {}),
     })
-    await waitFor(
-      async () => {
-        if (!p.running) throw new Error(`postgres exited, see ${opts.logFile}`)
-        const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1000 })
-        try {
-          await client.connect()
-          await client.query('SELECT 1')
-          return { done: true, value: p }
-        } finally {
-          await client.end().catch(() => {})
-        }
-      },
-      { deadlineMs: 20_000, what: 'postgres accepting connections' },
+    const exited = new AbortController()
+    void p.exited.then(({ code, signal }) =>
+      exited.abort(new Error(`postgres exited (code ${code}, signal ${signal}), see ${opts.logFile}`)),
     )
+    try {
+      await waitFor(
+        async () => {
+          const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1000 })
+          try {
+            await client.connect()
+            await client.query('SELECT 1')
+            return { done: true, value: p }
+          } finally {
+            await client.end().catch(() => {})
+          }
+        },
+        { deadlineMs: 20_000, what: 'postgres accepting connections', signal: exited.signal },
+      )
+    } catch (err) {
+      await p.kill()
+      throw err
+    }
     return p
+  }
+  let first: ServiceProcess
+  try {
+    if (user) await chown(dir, user.uid, user.gid)
+    execFileSync(
+      join(bin, 'initdb'),
+      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+      { stdio: 'ignore', ...(user ?? {}) },
+    )
+    first = await launch()
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true })
+    throw err
   }
   const started: StartedPostgres = {
     url: `postgres://postgres@127.0.0.1:${port}/${database}`,
     port,
-    process: await launch(),
+    dir,
+    process: first,
     async restart() {
       await started.process.stop('SIGINT')
       started.process = await launch()
@@ -92,9 +114,14 @@ export async function startPostgres(opts: { logFile: string; database?: string }
       await rm(dir, { recursive: true, force: true })
     },
   }
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${database}`)
-  await admin.end()
+  try {
+    const admin = new pg.Client({ connectionString: adminUrl })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${database}`)
+    await admin.end()
+  } catch (err) {
+    await started.stop()
+    throw err
+  }
   return started
 }

@@ -9,6 +9,8 @@ import { ServiceProcess } from '../process.ts'
 export interface StartedRedis {
   url: string
   port: number
+  /** Its temp dir (data and AOF), removed by stop(). */
+  dir: string
   process: ServiceProcess
   /** Restarts on the same port and data dir (with persistence on, data survives). */
   restart(): Promise<void>
@@ -45,20 +47,36 @@ export async function startRedis(opts: {
       args,
       logFile: opts.logFile,
     })
-    await waitFor(
-      async () => {
-        if (!p.running) throw new Error(`redis-server exited, see ${opts.logFile}`)
-        const pong = await ping(url)
-        return pong === 'PONG' ? { done: true, value: p } : { done: false, seen: pong }
-      },
-      { deadlineMs: 10_000, what: 'redis PING' },
+    const exited = new AbortController()
+    void p.exited.then(({ code, signal }) =>
+      exited.abort(new Error(`redis-server exited (code ${code}, signal ${signal}), see ${opts.logFile}`)),
     )
+    try {
+      await waitFor(
+        async () => {
+          const pong = await ping(url)
+          return pong === 'PONG' ? { done: true, value: p } : { done: false, seen: pong }
+        },
+        { deadlineMs: 10_000, what: 'redis PING', signal: exited.signal },
+      )
+    } catch (err) {
+      await p.kill()
+      throw err
+    }
     return p
+  }
+  let first: ServiceProcess
+  try {
+    first = await launch()
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true })
+    throw err
   }
   const started: StartedRedis = {
     url,
     port,
-    process: await launch(),
+    dir,
+    process: first,
     async restart() {
       await started.process.stop()
       started.process = await launch()

@@ -1,0 +1,153 @@
+import { resolve } from 'node:path'
+import { LogEvent } from '../../system/shared/log-events.ts'
+import { HealthResponse } from '../../system/shared/schemas/health.ts'
+import type { Probe } from '../wait.ts'
+import { httpJson } from './http.ts'
+import { readLogEvents } from './log-events.ts'
+import type { StackPorts, SystemRole } from './stack-options.ts'
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..')
+
+/** Everything the system's processes are told about each other; one per stack. */
+export interface StackWiring {
+  host: string
+  ports: StackPorts
+  redisUrl: string
+  databaseUrl: string
+  uploadsDir: string
+  jwtSecret: string
+  queuePrefix: string
+  soraDurationS: number
+  mockSoraApiKey: string
+  googleClientId: string
+  googleClientSecret: string
+  logLevel: string
+}
+
+export const urlOf = (w: StackWiring, port: number) => `http://${w.host}:${port}`
+
+/** The browser reaches the web app as localhost or 127.0.0.1: the API allows both as origins. */
+export function webOrigins(w: StackWiring): string[] {
+  return [`http://localhost:${w.ports.web}`, `http://127.0.0.1:${w.ports.web}`]
+}
+
+/** Reference images come from the web app's presets or from the API's own uploads. */
+export function imageHosts(w: StackWiring): string[] {
+  return [w.ports.web, w.ports.api].flatMap((p) => [`localhost:${p}`, `127.0.0.1:${p}`])
+}
+
+/** Only what a process needs from ours (no VITEST_*, no stray PORT or DATABASE_URL). */
+function baseEnv(): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'USER', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'NODE_EXTRA_CA_CERTS']
+  return Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])))
+}
+
+const storageEnv = (w: StackWiring) => ({
+  REDIS_URL: w.redisUrl,
+  DATABASE_URL: w.databaseUrl,
+  UPLOADS_DIR: w.uploadsDir,
+  IMAGE_ALLOWED_HOSTS: imageHosts(w).join(','),
+  QUEUE_PREFIX: w.queuePrefix,
+  USE_MOCK_SORA: 'true',
+  MOCK_SORA_URL: urlOf(w, w.ports.mockSora),
+  MOCK_SORA_API_KEY: w.mockSoraApiKey,
+})
+
+/** The env of one system process, per system/shared/config.ts; `extra` (withEnv) comes last. */
+export function envFor(
+  role: SystemRole,
+  w: StackWiring,
+  extra: Record<string, string>,
+): Record<string, string> {
+  const common = { ...baseEnv(), LOG_LEVEL: w.logLevel, HOST: w.host }
+  const own = ((): Record<string, string> => {
+    switch (role) {
+      case 'mock-sora':
+        return {
+          PORT: String(w.ports.mockSora),
+          MOCK_SORA_API_KEY: w.mockSoraApiKey,
+          MOCK_SORA_DURATION_S: String(w.soraDurationS),
+        }
+      case 'mock-google':
+        return {
+          PORT: String(w.ports.mockGoogle),
+          MOCK_GOOGLE_CLIENT_ID: w.googleClientId,
+          MOCK_GOOGLE_CLIENT_SECRET: w.googleClientSecret,
+        }
+      case 'worker':
+        return storageEnv(w)
+      case 'api':
+        return {
+          ...storageEnv(w),
+          PORT: String(w.ports.api),
+          JWT_SECRET: w.jwtSecret,
+          CORS_ORIGINS: webOrigins(w).join(','),
+          GOOGLE_CLIENT_ID: w.googleClientId,
+          GOOGLE_CLIENT_SECRET: w.googleClientSecret,
+          GOOGLE_TOKEN_URL: `${urlOf(w, w.ports.mockGoogle)}/token`,
+          GOOGLE_USERINFO_URL: `${urlOf(w, w.ports.mockGoogle)}/oauth2/v3/userinfo`,
+        }
+      case 'web':
+        // system/web does not exist yet: these are what it will need (its API and the login page).
+        return {
+          PORT: String(w.ports.web),
+          API_BASE_URL: urlOf(w, w.ports.api),
+          GOOGLE_AUTH_URL: `${urlOf(w, w.ports.mockGoogle)}/o/oauth2/v2/auth`,
+          GOOGLE_CLIENT_ID: w.googleClientId,
+        }
+    }
+  })()
+  return { ...common, ...own, ...extra }
+}
+
+/** `node --import tsx <entry>`: one process per service (npx would add a parent we would have to reap). */
+export function commandFor(entry: string): { command: string; args: string[] } {
+  return { command: process.execPath, args: ['--import', 'tsx', resolve(REPO_ROOT, entry)] }
+}
+
+type Check = Probe<true>
+
+/** A service's `GET /health` answers 200. */
+export function healthCheck(baseUrl: string): Check {
+  return async () => {
+    const r = await httpJson(`${baseUrl}/health`)
+    if (!r.ok) return { done: false, seen: r.detail }
+    if (r.value.status === 200) return { done: true, value: true }
+    return { done: false, seen: `HTTP ${r.value.status} ${JSON.stringify(r.value.body)}` }
+  }
+}
+
+/** The API's /health says every dependency is ok, mock-sora reachable, and enough workers alive. */
+export function apiHealthCheck(baseUrl: string, minWorkers: () => number): Check {
+  return async () => {
+    const r = await httpJson(`${baseUrl}/health`)
+    if (!r.ok) return { done: false, seen: r.detail }
+    const seen = `HTTP ${r.value.status} ${JSON.stringify(r.value.body)}`
+    const health = HealthResponse.safeParse(r.value.body)
+    if (!health.success) return { done: false, seen }
+    const h = health.data
+    const allOk = h.redis === 'ok' && h.database === 'ok' && h.queue === 'ok' && h.mock_sora
+    return allOk && h.workers >= minWorkers() ? { done: true, value: true } : { done: false, seen }
+  }
+}
+
+/** The worker wrote `worker.ready` in its log after byte `from` (so a restart needs a new one). */
+export function workerReadyCheck(logFile: string, from: number): Check {
+  return async () => {
+    const events = readLogEvents(logFile, from)
+    if (events.some((e) => e.event === LogEvent.workerReady)) return { done: true, value: true }
+    const last = events.at(-1)
+    return { done: false, seen: last ? `last event ${last.event ?? last.msg}` : 'no log event yet' }
+  }
+}
+
+/** The web app serves its page. */
+export function pageCheck(baseUrl: string): Check {
+  return async () => {
+    const r = await httpJson(`${baseUrl}/`)
+    if (!r.ok) return { done: false, seen: r.detail }
+    return r.value.status === 200
+      ? { done: true, value: true }
+      : { done: false, seen: `HTTP ${r.value.status}` }
+  }
+}
