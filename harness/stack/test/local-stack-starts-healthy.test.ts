@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LogEvent } from '../../../system/shared/log-events.ts'
 import { HealthResponse } from '../../../system/shared/schemas/health.ts'
+import { runScriptedUser } from '../../scripted-user.ts'
 import { REPO_ROOT } from '../services.ts'
 import { StackBuilder } from '../stack-builder.ts'
 import { DEFAULT_ENTRIES } from '../stack-options.ts'
@@ -56,6 +57,22 @@ describe.skipIf(missing.length > 0)(
       expect((await stack.mockSora.reset()).ok).toBe(true)
       expect((await stack.mockSora.state()).ok).toBe(true)
     })
+
+    it('serves a scripted user the guide’s walk: 100.0 → 90.0 at once, then a completed video with Range', async () => {
+      const r = await runScriptedUser({ apiUrl: stack.urls.api, googleUrl: stack.urls.mockGoogle })
+      expect([r.creditsBefore, r.creditsAfterSubmit]).toEqual([100, 90])
+      expect(r.submitted.status).toBe('pending')
+      expect(r.completed).toMatchObject({
+        status: 'completed',
+        progress: 100,
+        resolution: '1280x720',
+        video_url: `/uploads/videos/user_${r.completed.user_id}_video_${r.completed.id}.mp4`,
+      })
+      const sample = statSync(resolve(REPO_ROOT, 'fixtures/sample-video.mp4')).size
+      expect(r.head).toEqual({ status: 200, contentType: 'video/mp4', contentLength: sample })
+      expect(r.range).toEqual({ status: 206, contentRange: `bytes 0-1023/${sample}`, bytes: 1024 })
+      console.info(`scripted user: generation took ${r.generationMs} ms`)
+    }, 60_000)
 
     it('has a migrated database behind stack.db', async () => {
       const { rows } = await stack.db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')
