@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
 import type { MockGoogleConfig } from '../../shared/config.ts'
 import { createLogger, type Logger } from '../../shared/logger.ts'
 import { AccessTokenStore } from './access-tokens.ts'
@@ -37,7 +37,11 @@ export async function buildMockGoogle(
   }
 
   // Typed as Fastify's base logger so the app is a plain FastifyInstance, not one generic over pino's type.
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger })
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // Fastify's per-request lines would log authorize URLs in full; the routes log their own events.
+    logController: new LogController({ disableRequestLogging: true }),
+  })
   // The chooser's forms and OAuth clients post form-encoded bodies; @fastify/formbody is not needed for that.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)))
