@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { idsInTitle, loadChecklist } from '../checklist.ts'
+
+// The project's shared docs sit beside the checkout (as CI lays them out).
+const SHARED = resolve(import.meta.dirname, '../../../../shared/checklist.md')
+
+describe('contracts/checklist.yaml', () => {
+  it('parses, with unique IDs in known areas', () => {
+    const checklist = loadChecklist()
+    expect(checklist.items.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it.skipIf(!existsSync(SHARED))('has every fixed ID of the shared checklist, and no other', () => {
+    const shared = [...readFileSync(SHARED, 'utf8').matchAll(/^- ([A-Z]+-\d{2}) /gm)].map((m) => m[1])
+    const ours = loadChecklist().items.map((i) => i.id)
+    expect(ours.filter((id) => /^(FE|BE|API|OK|PERF|DIAG|MODE)-/.test(id)).sort()).toEqual([...shared].sort())
+  })
+
+  it('reads the IDs a title names as trailing @ tokens', () => {
+    expect(idsInTitle('answers 201 with a pending video @BE-01 @BE-02')).toEqual(['BE-01', 'BE-02'])
+    expect(idsInTitle('mentions BE-01 without an at sign')).toEqual([])
+  })
+})
