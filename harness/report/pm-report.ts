@@ -1,0 +1,244 @@
+import type { Checklist } from './checklist.ts'
+import type { ItemVerdict, Verdict } from './coverage.ts'
+import { AREA_ZH, type Lang, WORDS } from './i18n.ts'
+import type { Perf } from './perf.ts'
+
+/**
+ * The one-page acceptance report in the guide's own template: time, tester, environment, a results line,
+ * performance, problems, conclusion; then every checklist item with its verdict and evidence. One model,
+ * rendered to Markdown and to HTML.
+ */
+export interface ReportMeta {
+  time: Date
+  tester: string
+  environment: string
+  /** Where the QA report is, as the PM should open it (relative to the report). */
+  allureReport: string
+}
+
+const MARK: Record<Verdict, string> = { passed: '✅', failed: '❌', not_run: '⏭', uncovered: '❔' }
+
+/** The guide's results line: each word stands for the items that prove it. */
+const GROUPS = {
+  services: ['OK-01'],
+  login: ['FE-01'],
+  image: ['FE-02'],
+  generation: ['BE-01', 'BE-02', 'BE-03', 'BE-04', 'BE-06', 'BE-07', 'OK-03', 'OK-05'],
+  logs: ['FE-05', 'BE-05', 'OK-04'],
+  playback: ['FE-06', 'FE-07', 'OK-06'],
+  credits: ['FE-08', 'OK-07'],
+} as const
+
+export interface PerfRow {
+  figure: string
+  threshold: string
+  measured: string
+  verdict: Verdict | null
+}
+
+export interface ReportModel {
+  lang: Lang
+  meta: ReportMeta
+  results: Array<{ label: string; verdict: Verdict }>
+  perf: PerfRow[]
+  problems: string[]
+  notRun: number
+  conclusion: string
+  passed: boolean
+  areas: Array<{
+    name: string
+    items: Array<{ id: string; title: string; verdict: Verdict; label: string; evidence: string }>
+  }>
+}
+
+function worst(verdicts: Verdict[]): Verdict {
+  for (const v of ['failed', 'uncovered', 'not_run'] as const) if (verdicts.includes(v)) return v
+  return verdicts.length ? 'passed' : 'uncovered'
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits)
+
+function perfRows(perf: Perf, w: (typeof WORDS)[Lang]): PerfRow[] {
+  const latency = (l: Perf['api_get_video']) =>
+    l ? `${fmt(l.p50_ms)} / ${fmt(l.p95_ms)} / ${fmt(l.p99_ms)} ms` : '—'
+  const within = (v: number | undefined, ok: (v: number) => boolean): Verdict | null =>
+    v === undefined ? null : ok(v) ? 'passed' : 'failed'
+  return [
+    {
+      figure: w.figures.apiGet,
+      threshold: 'p95 < 100 ms',
+      measured: latency(perf.api_get_video),
+      verdict: within(perf.api_get_video?.p95_ms, (v) => v < 100),
+    },
+    {
+      figure: w.figures.apiGenerate,
+      threshold: 'p95 < 100 ms',
+      measured: latency(perf.api_generate),
+      verdict: within(perf.api_generate?.p95_ms, (v) => v < 100),
+    },
+    {
+      figure: w.figures.generation,
+      threshold: '10 s ± 1.5 s',
+      measured: perf.generation_s === undefined ? '—' : `${fmt(perf.generation_s)} s`,
+      verdict: within(perf.generation_s, (v) => Math.abs(v - 10) <= 1.5),
+    },
+    {
+      figure: w.figures.clickToPlaying,
+      threshold: '< 20 s',
+      measured: perf.click_to_playing_s === undefined ? '—' : `${fmt(perf.click_to_playing_s)} s`,
+      verdict: within(perf.click_to_playing_s, (v) => v < 20),
+    },
+    {
+      figure: w.figures.poll,
+      threshold: '5 s ± 0.5 s',
+      measured: perf.poll_interval_s === undefined ? '—' : `${fmt(perf.poll_interval_s, 2)} s`,
+      verdict: within(perf.poll_interval_s, (v) => Math.abs(v - 5) <= 0.5),
+    },
+    {
+      figure: w.figures.push,
+      threshold: w.reported,
+      measured: perf.sse_push_latency_ms === undefined ? '—' : `${fmt(perf.sse_push_latency_ms, 0)} ms`,
+      verdict: null,
+    },
+    {
+      figure: w.figures.size,
+      threshold: w.reported,
+      measured:
+        perf.video_size_bytes === undefined ? '—' : `${fmt(perf.video_size_bytes / 1024 / 1024, 2)} MB`,
+      verdict: null,
+    },
+  ]
+}
+
+export function buildReportModel(
+  checklist: Checklist,
+  verdicts: ItemVerdict[],
+  perf: Perf,
+  meta: ReportMeta,
+  lang: Lang,
+): ReportModel {
+  const w = WORDS[lang]
+  const byId = new Map(verdicts.map((v) => [v.item.id, v]))
+  const results = (Object.keys(GROUPS) as Array<keyof typeof GROUPS>).map((g) => ({
+    label: w.groups[g],
+    verdict: worst(GROUPS[g].map((id) => byId.get(id)?.verdict ?? 'uncovered')),
+  }))
+  const problems = verdicts
+    .filter((v) => v.verdict === 'failed' || v.verdict === 'uncovered')
+    .flatMap((v) => v.reasons.map((r) => `${v.item.id} ${MARK[v.verdict]} ${r}`))
+  const notRun = verdicts.filter((v) => v.verdict === 'not_run').length
+  const failedCount = verdicts.filter((v) => v.verdict === 'failed' || v.verdict === 'uncovered').length
+  const passed = failedCount === 0
+  const areas = Object.entries(checklist.areas).map(([code, name]) => ({
+    name: lang === 'zh' ? (AREA_ZH[code] ?? name) : name,
+    items: verdicts
+      .filter((v) => v.item.area === code)
+      .map((v) => ({
+        id: v.item.id,
+        title: v.item.title,
+        verdict: v.verdict,
+        label: `${MARK[v.verdict]} ${w.verdict[v.verdict]}`,
+        evidence: v.verdict === 'passed' ? v.tests.map((t) => t.name).join('; ') : v.reasons.join('; '),
+      })),
+  }))
+  return {
+    lang,
+    meta,
+    results,
+    perf: perfRows(perf, w),
+    problems,
+    notRun,
+    conclusion: passed ? w.pass : w.fail(failedCount),
+    passed,
+    areas: areas.filter((a) => a.items.length > 0),
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const stamp = (d: Date) =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+
+export function renderMarkdown(m: ReportModel): string {
+  const w = WORDS[m.lang]
+  const mark = (v: Verdict | null) => (v ? MARK[v] : '—')
+  const lines = [
+    `## ${w.title}`,
+    '',
+    `${w.time}: ${stamp(m.meta.time)} · ${w.tester}: ${m.meta.tester} · ${w.environment}: ${m.meta.environment}`,
+    '',
+    `**${w.results}:** ${m.results.map((r) => `${r.label} ${MARK[r.verdict]}`).join(' · ')}`,
+    '',
+    `**${w.performance}:**`,
+    '',
+    `| ${w.perfTable.figure} | ${w.perfTable.threshold} | ${w.perfTable.measured} | ${w.perfTable.result} |`,
+    '| --- | --- | --- | --- |',
+    ...m.perf.map((p) => `| ${cell(p.figure)} | ${p.threshold} | ${p.measured} | ${mark(p.verdict)} |`),
+    '',
+    `**${w.problems}:** ${m.problems.length ? '' : w.none}`,
+    ...m.problems.map((p) => `- ${p}`),
+    ...(m.notRun ? ['', `_${w.notRunNote(m.notRun)}_`] : []),
+    '',
+    `**${w.conclusion}:** ${m.conclusion}`,
+    '',
+    `${w.details}: [${m.meta.allureReport}](${m.meta.allureReport})`,
+  ]
+  for (const area of m.areas) {
+    lines.push('', `### ${area.name}`, '')
+    lines.push(
+      `| ${w.table.id} | ${w.table.item} | ${w.table.result} | ${w.table.evidence} |`,
+      '| --- | --- | --- | --- |',
+    )
+    for (const i of area.items)
+      lines.push(`| ${i.id} | ${cell(i.title)} | ${i.label} | ${cell(i.evidence)} |`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+export function renderHtml(m: ReportModel): string {
+  const w = WORDS[m.lang]
+  const mark = (v: Verdict | null) => (v ? MARK[v] : '—')
+  const row = (cells: string[], tag = 'td') =>
+    `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`
+  const table = (head: string[], rows: string[][]) =>
+    `<table><thead>${row(head.map(esc), 'th')}</thead><tbody>${rows.map((r) => row(r)).join('')}</tbody></table>`
+  const body = [
+    `<h1>${esc(w.title)}</h1>`,
+    `<p>${esc(`${w.time}: ${stamp(m.meta.time)} · ${w.tester}: ${m.meta.tester} · ${w.environment}: ${m.meta.environment}`)}</p>`,
+    `<p class="${m.passed ? 'pass' : 'fail'}"><strong>${esc(w.results)}:</strong> ${m.results.map((r) => esc(`${r.label} ${MARK[r.verdict]}`)).join(' · ')}</p>`,
+    `<h2>${esc(w.performance)}</h2>`,
+    table(
+      [w.perfTable.figure, w.perfTable.threshold, w.perfTable.measured, w.perfTable.result],
+      m.perf.map((p) => [esc(p.figure), esc(p.threshold), esc(p.measured), mark(p.verdict)]),
+    ),
+    `<h2>${esc(w.problems)}</h2>`,
+    m.problems.length
+      ? `<ul>${m.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`
+      : `<p>${esc(w.none)}</p>`,
+    m.notRun ? `<p><em>${esc(w.notRunNote(m.notRun))}</em></p>` : '',
+    `<h2>${esc(w.conclusion)}</h2><p class="${m.passed ? 'pass' : 'fail'}">${esc(m.conclusion)}</p>`,
+    `<p><a href="${esc(m.meta.allureReport)}">${esc(w.details)}</a></p>`,
+    ...m.areas.map(
+      (a) =>
+        `<h2>${esc(a.name)}</h2>${table(
+          [w.table.id, w.table.item, w.table.result, w.table.evidence],
+          a.items.map((i) => [esc(i.id), esc(i.title), esc(i.label), esc(i.evidence)]),
+        )}`,
+    ),
+  ].join('\n')
+  return `<!doctype html>
+<html lang="${m.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(w.title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#1f2937}
+h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:1.6rem;border-bottom:1px solid #e5e7eb}
+table{border-collapse:collapse;width:100%;font-size:14px}th,td{border:1px solid #e5e7eb;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f4f6}.pass{color:#047857}.fail{color:#b91c1c}
+</style></head><body>
+${body}
+</body></html>
+`
+}
