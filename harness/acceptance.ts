@@ -1,0 +1,82 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { loadChecklist } from './report/checklist.ts'
+import { labelResults } from './report/label-results.ts'
+import { readPerf } from './report/perf.ts'
+
+/**
+ * `npm run acceptance`: every suite in the guide's strict timing (contracts, API, browser), then the
+ * Allure report for QA, JUnit for CI, and the PM report with the checklist gate. Suites run one after
+ * another (two cores) and a failing suite does not stop the others, so the reports show everything.
+ * Exits non-zero when any suite or the gate failed.
+ */
+const REPORTS = resolve(process.env.REPORTS_DIR ?? 'reports')
+const SUITES = ['test:contracts', 'test:api', 'test:e2e'] as const
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+    child.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)))
+  })
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8' }).trim()
+  } catch {
+    return 'unknown'
+  }
+}
+
+const started = Date.now()
+const timing = process.env.TIMING ?? 'strict'
+for (const dir of ['allure-results', 'junit']) rmSync(join(REPORTS, dir), { recursive: true, force: true })
+rmSync(join(REPORTS, 'perf.json'), { force: true })
+mkdirSync(join(REPORTS, 'allure-results'), { recursive: true })
+
+const outcomes: Array<{ suite: string; code: number; seconds: number }> = []
+for (const suite of SUITES) {
+  const t0 = Date.now()
+  console.log(`\n━━ acceptance: npm run ${suite} (timing ${timing}) ━━`)
+  const code = await run('npm', ['run', suite], { TIMING: timing })
+  outcomes.push({ suite, code, seconds: (Date.now() - t0) / 1000 })
+}
+
+const checklist = loadChecklist()
+labelResults(join(REPORTS, 'allure-results'), checklist)
+const perf = readPerf(join(REPORTS, 'perf.json'))
+const variables: Record<string, string> = {
+  Mode: process.env.TARGET_API_URL ? `target ${process.env.TARGET_API_URL}` : 'local stack, mock Sora',
+  Timing: timing,
+  Node: process.version,
+  Commit: git(['rev-parse', '--short', 'HEAD']),
+  ...(perf.api_get_video ? { 'API p95 GET /videos/{id}': `${perf.api_get_video.p95_ms.toFixed(1)} ms` } : {}),
+  ...(perf.api_generate
+    ? { 'API p95 POST /videos/generate': `${perf.api_generate.p95_ms.toFixed(1)} ms` }
+    : {}),
+  ...(perf.generation_s !== undefined ? { Generation: `${perf.generation_s.toFixed(1)} s` } : {}),
+  ...(perf.click_to_playing_s !== undefined
+    ? { 'Click to playing': `${perf.click_to_playing_s.toFixed(1)} s` }
+    : {}),
+}
+const allure = await run(
+  'npx',
+  ['allure', 'generate', join(REPORTS, 'allure-results'), '-c', 'allurerc.mjs'],
+  {
+    ALLURE_VARIABLES: JSON.stringify(variables),
+  },
+)
+const gate = await run(process.execPath, ['--import', 'tsx', 'harness/report/cli.ts'], { TIMING: timing })
+
+console.log('\n━━ acceptance summary ━━')
+for (const o of outcomes) console.log(`${o.code === 0 ? '✅' : '❌'} ${o.suite} (${o.seconds.toFixed(0)} s)`)
+console.log(`${allure === 0 ? '✅' : '❌'} Allure report: ${join(REPORTS, 'allure-report', 'index.html')}`)
+console.log(
+  `${gate === 0 ? '✅' : '❌'} checklist gate and PM report: ${join(REPORTS, 'acceptance-report.md')} (.html)`,
+)
+console.log(
+  `JUnit: ${join(REPORTS, 'junit')}${existsSync(join(REPORTS, 'perf.json')) ? ` · perf: ${join(REPORTS, 'perf.json')}` : ''}`,
+)
+console.log(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s`)
+process.exit(outcomes.every((o) => o.code === 0) && allure === 0 && gate === 0 ? 0 : 1)
