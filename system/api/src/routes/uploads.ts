@@ -26,7 +26,10 @@ export const uploadRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         return reply.code(400).send({ detail: 'Expected multipart/form-data with a file' })
       const file = await req.file()
       if (file?.fieldname !== 'file') return reply.code(400).send({ detail: 'Missing form field "file"' })
-      const bytes = await file.toBuffer() // throws 413 past the limit
+      const bytes = await file.toBuffer() // throws 413 past the limit, when it notices in time
+      // Over a real socket the limit is often reached after the last chunk was read: busboy then only
+      // marks the stream truncated, and toBuffer() returns the first 10 MB as if that were the file.
+      if (file.file.truncated) return reply.code(413).send({ detail: 'Request body too large' })
       const ext = sniffImage(bytes)
       if (!ext) return reply.code(400).send({ detail: 'Only JPEG, PNG or WebP images are accepted' })
       const dir = join(resolve(config.UPLOADS_DIR), `user_${req.userId}`)

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { Pacticipant } from '../pact-files.ts'
+import { apiProviderStates } from './api-states.ts'
+import { type ApiUnderTest, startApiUnderTest } from './api-under-test.ts'
+import { jobMessageProviders } from './job-message-provider.ts'
+import { verifyPact } from './verify.ts'
+
+describe('aivideo-api as the producer of video jobs', () => {
+  let api: ApiUnderTest
+  beforeAll(async () => {
+    api = await startApiUnderTest({ redisUrl: inject('redisUrl'), databaseServerUrl: inject('databaseUrl') })
+  })
+  afterAll(() => api?.close())
+
+  it('enqueues the generate-video job message the worker’s pact expects @BE-04', async () => {
+    const { stateHandlers, accessToken } = apiProviderStates({
+      pool: api.pool,
+      queue: api.queue,
+      googleUrl: api.googleUrl,
+    })
+    const report = await verifyPact({
+      consumer: Pacticipant.worker,
+      provider: Pacticipant.api,
+      options: { stateHandlers, messageProviders: jobMessageProviders(api, accessToken) },
+    })
+    expect(report.failures).toEqual([])
+    expect(report.results.length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config'
+
+// One log directory per run (reports/logs/contracts-<run>/), shared by every fork.
+process.env.CONTRACTS_RUN_ID ??= `contracts-${new Date().toISOString().replace(/[:.]/g, '-')}`
+
+/**
+ * `npm run test:contracts`: the Pact consumer tests (and the mock-sora drift check) first, as one group;
+ * then, once every pact file is written, the provider verifications on throwaway Redis and PostgreSQL.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // Two cores, shared: no more forks than the machine can hold, and each fork reused across files
+    // (every file starts its own providers on free ports, so nothing leaks between them) instead of
+    // loading Pact, Fastify and BullMQ again per file.
+    maxWorkers: 2,
+    isolate: false,
+    setupFiles: ['allure-vitest/setup'],
+    reporters: [
+      'default',
+      ['junit', { outputFile: 'reports/junit/contracts.xml', suiteName: 'contracts' }],
+      ['allure-vitest/reporter', { resultsDir: 'reports/allure-results' }],
+    ],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'consumers',
+          include: ['contracts/consumer/**/*.test.ts', 'contracts/drift/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'verifications',
+          include: ['contracts/provider/**/*.test.ts'],
+          globalSetup: ['harness/test-setup/global-infra.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+})
