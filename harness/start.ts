@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole system in mock mode on the guide's ports (API 8000, mock-sora 4010,
- * mock-google 4020, web 8080 when it exists; each overridable by API_PORT, MOCK_SORA_PORT,
+ * mock-google 4020, web 8080; each overridable by API_PORT, MOCK_SORA_PORT,
  * MOCK_GOOGLE_PORT, WEB_PORT), throwaway Redis/PostgreSQL on free ports (or REDIS_URL/DATABASE_URL),
  * uploads in ./uploads (kept). Every service's output is printed as readable lines prefixed with its
  * name; Ctrl-C stops everything and exits 0.
@@ -42,7 +42,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 
-note('starting Redis, PostgreSQL, mock-sora, mock-google, worker, API (and web when it exists)...')
+note('starting Redis, PostgreSQL, mock-sora, mock-google, worker, API, web...')
 try {
   stack = await new StackBuilder()
     .withPorts('fixed')

@@ -88,7 +88,7 @@ export function envFor(
           GOOGLE_USERINFO_URL: `${urlOf(w, w.ports.mockGoogle)}/oauth2/v3/userinfo`,
         }
       case 'web':
-        // system/web does not exist yet: these are what it will need (its API and the login page).
+        // system/web (loadWebConfig): the API it talks to and the login page its Login button opens.
         return {
           PORT: String(w.ports.web),
           API_BASE_URL: urlOf(w, w.ports.api),

@@ -152,3 +152,25 @@ export type MockGoogleConfig = z.infer<typeof MockGoogleEnv>
 export function loadMockGoogleConfig(env: NodeJS.ProcessEnv): MockGoogleConfig {
   return parseEnv(MockGoogleEnv, env)
 }
+
+const WebEnv = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(8080),
+  /** The API the page talks to (and plays videos from); injected into the page at serve time. */
+  API_BASE_URL: url.default('http://localhost:8000'),
+  /** Google's (or mock-google's) authorization endpoint the Login button sends the browser to. */
+  GOOGLE_AUTH_URL: url.default('http://localhost:4020/o/oauth2/v2/auth'),
+  GOOGLE_CLIENT_ID: z.string().min(1).default('aivideo-local'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+})
+export type WebConfig = z.infer<typeof WebEnv>
+export function loadWebConfig(env: NodeJS.ProcessEnv): WebConfig {
+  const cfg = parseEnv(WebEnv, env)
+  for (const name of ['API_BASE_URL', 'GOOGLE_AUTH_URL'] as const) {
+    const protocol = new URL(cfg[name]).protocol
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: must be an http(s) URL, not ${protocol}`)
+    }
+  }
+  return cfg
+}

@@ -44,6 +44,8 @@ export const LogEvent = {
   // mock-google
   googleAuthorized: 'mock.google.authorized',
   googleToken: 'mock.google.token',
+  // web
+  webBundleBuilt: 'web.bundle.built',
   // every service
   serviceListening: 'service.listening',
   serviceStopping: 'service.stopping',
