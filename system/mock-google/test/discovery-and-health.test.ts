@@ -33,6 +33,10 @@ describe('discovery, keys and health', () => {
     expect(keys[0].d).toBeUndefined()
   })
 
+  it('answers the browser’s favicon request without an error', async () => {
+    expect((await app.inject({ url: '/favicon.ico' })).statusCode).toBe(204)
+  })
+
   it('answers /health', async () => {
     const { app } = await buildTestApp()
     expect((await app.inject({ url: '/health' })).json()).toEqual({ status: 'ok' })

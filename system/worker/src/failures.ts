@@ -28,7 +28,11 @@ export const isTransient = (kind: VideoFailureKind): boolean => TRANSIENT_KINDS.
 
 const refunded = `Your ${VIDEO_COST} credits have been refunded.`
 
-export function userMessage(kind: VideoFailureKind, detail: string, maxWaitSeconds: number): string {
+/** A detail as the middle of a sentence: no trailing full stop, so ours is the only one. */
+const clause = (detail: string) => detail.trim().replace(/[.\s]+$/, '')
+
+export function userMessage(kind: VideoFailureKind, rawDetail: string, maxWaitSeconds: number): string {
+  const detail = clause(rawDetail)
   switch (kind) {
     case 'rate_limited':
       return `The video service is busy right now (rate limited); please try again later. ${refunded}`
@@ -46,7 +50,7 @@ export function userMessage(kind: VideoFailureKind, detail: string, maxWaitSecon
     case 'protocol':
       return `The video service sent an answer we could not read; please try again later. ${refunded}`
     case 'sora_failed':
-      return `Video generation failed: ${detail}. ${refunded}`
+      return `Sora could not generate this video: ${detail}. ${refunded}`
     case 'max_wait_exceeded':
       return `Video generation did not finish within ${maxWaitSeconds} seconds. ${refunded}`
     case 'image_not_allowed':

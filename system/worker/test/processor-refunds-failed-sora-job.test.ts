@@ -23,7 +23,7 @@ describe('a Sora job that fails', () => {
     const stored = await getVideo(db.pool, video.id)
     expect(stored?.status).toBe('failed')
     expect(stored?.error_message).toMatch(
-      /^Video generation failed: .+\. Your 10 credits have been refunded\.$/,
+      /^Sora could not generate this video: [^.]+\([^)]*\)\. Your 10 credits have been refunded\.$/,
     )
     expect(await getCredits(db.pool, user.id)).toBe(100)
     const refunds = await db.pool.query(
