@@ -34,6 +34,7 @@ describe('discovery, keys and health', () => {
   })
 
   it('answers the browser’s favicon request without an error', async () => {
+    const { app } = await buildTestApp()
     expect((await app.inject({ url: '/favicon.ico' })).statusCode).toBe(204)
   })
 
