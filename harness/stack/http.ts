@@ -26,13 +26,13 @@ export async function httpJson(
   } catch (err) {
     const name = err instanceof Error ? err.name : ''
     if (name === 'TimeoutError') return fail('timeout', `${url}: no answer in ${opts.timeoutMs ?? 2000} ms`)
-    return fail('unreachable', `${url}: ${describe(err)}`)
+    return fail('unreachable', `${url}: ${describeError(err)}`)
   }
   let text: string
   try {
     text = await res.text()
   } catch (err) {
-    return fail('unreachable', `${url}: body cut off (${describe(err)})`)
+    return fail('unreachable', `${url}: body cut off (${describeError(err)})`)
   }
   return ok({ status: res.status, body: parseBody(text) })
 }
@@ -47,7 +47,7 @@ function parseBody(text: string): unknown {
 }
 
 /** fetch hides the socket error in `cause` (ECONNREFUSED and the like). */
-function describe(err: unknown): string {
+function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err)
   const cause =
     err.cause instanceof Error ? ` (${(err.cause as NodeJS.ErrnoException).code ?? err.cause.message})` : ''

@@ -203,6 +203,8 @@ describe('the processor settling failures', () => {
     }).catch((e: Error) => e)
     expect(retrieved[0]).toBe('video_earlier1')
     expect(error).toBeInstanceOf(UnrecoverableError)
-    expect((await getVideo(db.pool, video.id))?.error_message).toMatch(/^Sora could not generate this video: blocked\. Your 10 credits/)
+    expect((await getVideo(db.pool, video.id))?.error_message).toMatch(
+      /^Sora could not generate this video: blocked\. Your 10 credits/,
+    )
   })
 })

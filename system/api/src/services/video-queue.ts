@@ -30,14 +30,18 @@ export function createVideoQueue(cfg: {
   const queue = new Queue(QUEUE_NAME, { connection, prefix: cfg.prefix })
   queue.on('error', () => {})
   // Right after start (or a reconnect) the connection is not ready yet: give it a moment, not forever.
-  const ready = () =>
-    connection.status === 'ready'
-      ? Promise.resolve()
-      : withTimeout(
-          new Promise<void>((resolve) => connection.once('ready', () => resolve())),
-          TIMEOUT_MS,
-          'redis connection',
-        )
+  // One shared wait per outage, not a listener per request.
+  let readyWait: Promise<void> | undefined
+  const ready = () => {
+    if (connection.status === 'ready') return Promise.resolve()
+    readyWait ??= new Promise<void>((resolve) =>
+      connection.once('ready', () => {
+        readyWait = undefined
+        resolve()
+      }),
+    )
+    return withTimeout(readyWait, TIMEOUT_MS, 'redis connection')
+  }
   return {
     async enqueue(job) {
       try {

@@ -1,0 +1,46 @@
+import type { StackWiring } from '../../harness/stack/services.ts'
+
+/**
+ * What the global setup hands every test file (vitest `provide`/`inject`, so it must be plain data):
+ * where the API under test is, how to sign in, the timing, and — only when the suite started the stack
+ * itself — the wiring that stack-control tests need (DB, queue, logs, uploads).
+ */
+export interface SuiteTarget {
+  /** 'local': one stack started for this run; 'target': TARGET_API_URL, a deployment we do not control. */
+  mode: 'local' | 'target'
+  /** 'strict' is the guide's (10 s generation), the default; 'fast' (TIMING=fast) runs a 1 s mock. */
+  timing: 'strict' | 'fast'
+  /** The mock's generation time the run expects, in seconds. */
+  soraDurationS: number
+  apiUrl: string
+  /** mock-google (TARGET_GOOGLE_URL in target mode): sign-in by login_hint. */
+  googleUrl: string | undefined
+  googleClientId: string
+  redirectUri: string
+  /** The frontend's origin, which CORS must allow. */
+  webOrigin: string
+  webUrl: string | undefined
+  /** Known in local mode (or TARGET_REDIS_URL): the doctor pings it directly. */
+  redisUrl: string | undefined
+  /** Whether the API should run the mock Sora (TARGET_EXPECT_MOCK in target mode; true locally). */
+  expectMock: boolean
+  /** Where tests drop their measured numbers; the global teardown merges them into reports/perf.json. */
+  perfDir: string
+  local: LocalStackInfo | undefined
+}
+
+export interface LocalStackInfo {
+  wiring: StackWiring
+  logDir: string
+  mockSoraUrl: string
+  /** The file mock-sora serves as every video's content. */
+  sampleVideo: string
+  /** Env the suite gave the stack's API on top of the stack's own (a side API gets the same). */
+  apiEnv: Record<string, string>
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiSuite: SuiteTarget
+  }
+}

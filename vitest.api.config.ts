@@ -1,0 +1,61 @@
+import type { TestResult } from 'allure-js-commons'
+import { defineConfig } from 'vitest/config'
+import { SKIP_REASON } from './api-tests/support/skip.ts'
+
+/**
+ * The API acceptance suite (`npm run test:api`): vitest + supertest against one stack (see
+ * api-tests/setup/global-stack.ts). Two groups run one after the other: the acceptance files in
+ * parallel (they mostly wait for the 10 s mock), then the load tests (PERF-01) on their own, so
+ * that their latencies are not the other files' noise.
+ */
+const LOAD_TESTS = ['api-tests/perf/*-under-load.test.ts']
+
+const common = {
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+  pool: 'forks' as const,
+}
+
+/** vitest's skip note does not reach Allure: copy the reason a test recorded into its status message. */
+const skipReasonToStatus = {
+  beforeTestResultWrite(result: TestResult) {
+    const reason = result.parameters.find((p) => p.name === SKIP_REASON)?.value
+    if (result.status === 'skipped' && reason)
+      result.statusDetails = { ...result.statusDetails, message: reason }
+  },
+}
+
+export default defineConfig({
+  test: {
+    globalSetup: ['api-tests/setup/global-stack.ts'],
+    reporters: [
+      'default',
+      './api-tests/setup/skipped-summary-reporter.ts',
+      ['junit', { outputFile: 'reports/junit/api.xml', suiteName: 'API acceptance' }],
+      ['allure-vitest/reporter', { resultsDir: 'reports/allure-results', listeners: [skipReasonToStatus] }],
+    ],
+    projects: [
+      {
+        test: {
+          ...common,
+          name: 'acceptance',
+          include: ['api-tests/**/*.test.ts'],
+          exclude: LOAD_TESTS,
+          // Files mostly wait on the mock's 10 s: more of them than cores can run side by side.
+          maxWorkers: 5,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          ...common,
+          name: 'load',
+          include: LOAD_TESTS,
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+})
