@@ -67,7 +67,10 @@ const allure = await run(
     ALLURE_VARIABLES: JSON.stringify(variables),
   },
 )
-const gate = await run(process.execPath, ['--import', 'tsx', 'harness/report/cli.ts'], { TIMING: timing })
+const report = await run(process.execPath, ['--import', 'tsx', 'harness/report/cli.ts'], { TIMING: timing })
+const gate = await run(process.execPath, ['--import', 'tsx', 'harness/report/gate-cli.ts'], {
+  TIMING: timing,
+})
 
 console.log('\n━━ acceptance summary ━━')
 for (const o of outcomes) console.log(`${o.code === 0 ? '✅' : '❌'} ${o.suite} (${o.seconds.toFixed(0)} s)`)
@@ -79,4 +82,4 @@ console.log(
   `JUnit: ${join(REPORTS, 'junit')}${existsSync(join(REPORTS, 'perf.json')) ? ` · perf: ${join(REPORTS, 'perf.json')}` : ''}`,
 )
 console.log(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s`)
-process.exit(outcomes.every((o) => o.code === 0) && allure === 0 && gate === 0 ? 0 : 1)
+process.exit(outcomes.every((o) => o.code === 0) && allure === 0 && report === 0 && gate === 0 ? 0 : 1)

@@ -2,22 +2,20 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { release, type, userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import { loadChecklist } from './checklist.ts'
-import { evaluateCoverage, unknownIds } from './coverage.ts'
+import { evaluateCoverage } from './coverage.ts'
 import type { Lang } from './i18n.ts'
 import { readPerf } from './perf.ts'
 import { buildReportModel, renderHtml, renderMarkdown } from './pm-report.ts'
 import { readAllureResults } from './results.ts'
 
 /**
- * `npm run report`: the PM report from the Allure results of every suite, and the checklist gate.
- * Exits 1 when any item failed or has no test, or a test names an unknown ID.
+ * `npm run report`: the PM report from the Allure results of every suite (`npm run gate` decides).
  */
 const reports = resolve(process.env.REPORTS_DIR ?? 'reports')
 const lang: Lang = process.env.REPORT_LANG === 'zh' ? 'zh' : 'en'
 const checklist = loadChecklist()
 const results = readAllureResults(join(reports, 'allure-results'))
 const verdicts = evaluateCoverage(checklist, results)
-const unknown = unknownIds(checklist, results)
 
 const mode = process.env.TARGET_API_URL
   ? `target ${process.env.TARGET_API_URL}`
@@ -31,6 +29,7 @@ const model = buildReportModel(
     time: new Date(),
     tester: process.env.REPORT_TESTER ?? userInfo().username,
     environment,
+    timing: process.env.TIMING ?? 'strict',
     allureReport: 'allure-report/index.html',
   },
   lang,
@@ -43,9 +42,4 @@ const count = (v: string) => verdicts.filter((x) => x.verdict === v).length
 console.log(
   `checklist: ${count('passed')} passed, ${count('failed')} failed, ${count('uncovered')} without a test, ${count('not_run')} not run (of ${verdicts.length}; ${results.length} test results)`,
 )
-for (const v of verdicts.filter((x) => x.verdict === 'failed' || x.verdict === 'uncovered')) {
-  console.log(`  ❌ ${v.item.id} ${v.item.title}\n     ${v.reasons.join('\n     ')}`)
-}
-if (unknown.length) console.log(`  ❌ tests name IDs the checklist lacks: ${unknown.join(', ')}`)
 console.log(`PM report: ${join(reports, 'acceptance-report.md')} and .html`)
-process.exit(model.passed && unknown.length === 0 ? 0 : 1)

@@ -27,6 +27,7 @@ const meta = {
   time: new Date(2026, 10, 27, 10, 0),
   tester: 'PM',
   environment: 'Linux / Node.js 20',
+  timing: 'strict',
   allureReport: 'allure-report/index.html',
 }
 const perf = {

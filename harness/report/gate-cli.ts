@@ -1,0 +1,28 @@
+import { join, resolve } from 'node:path'
+import { loadChecklist } from './checklist.ts'
+import { evaluateCoverage, unknownIds } from './coverage.ts'
+import { evaluateGate } from './gate.ts'
+import { junitFailures } from './junit.ts'
+import { readPerf } from './perf.ts'
+import { readAllureResults } from './results.ts'
+
+/** `npm run gate`: reads what the suites left in reports/ and exits 1, saying why, when the release is not fit. */
+const reports = resolve(process.env.REPORTS_DIR ?? 'reports')
+const checklist = loadChecklist()
+const results = readAllureResults(join(reports, 'allure-results'))
+const gate = evaluateGate({
+  verdicts: evaluateCoverage(checklist, results),
+  junit: junitFailures(join(reports, 'junit')),
+  perf: readPerf(join(reports, 'perf.json')),
+  timing: process.env.TIMING ?? 'strict',
+  unknownIds: unknownIds(checklist, results),
+})
+const MAX_LINES = 20
+console.log(gate.ok ? '✅ gate: release fit' : `❌ gate: ${gate.reasons.length} reason(s) against release`)
+for (const r of gate.reasons.slice(0, MAX_LINES)) console.log(`  ❌ ${r}`)
+if (gate.reasons.length > MAX_LINES)
+  console.log(`  … ${gate.reasons.length - MAX_LINES} more in reports/acceptance-report.md`)
+if (gate.notRun.length)
+  console.log(`  ⏭ ${gate.notRun.length} item(s) not run here (needs stack control); not counted as passed`)
+console.log(`  (${results.length} test results read from ${join(reports, 'allure-results')})`)
+process.exit(gate.ok ? 0 : 1)

@@ -1,0 +1,48 @@
+import type { ItemVerdict } from './coverage.ts'
+import type { JunitFailure } from './junit.ts'
+import { FIGURES, type FigureKey, judgeFigure, type Perf } from './perf.ts'
+
+/**
+ * The release gate: red on any failed or uncovered checklist item, any failed test in the JUnit files
+ * (contracts included), any missed performance limit, or a test naming an unknown ID. Each reason is
+ * one line, so the whole verdict fits on one screen.
+ */
+export interface GateInput {
+  verdicts: ItemVerdict[]
+  junit: JunitFailure[]
+  perf: Perf
+  timing: string
+  unknownIds: string[]
+}
+
+const FIGURE_NAMES: Record<FigureKey, string> = {
+  apiGet: 'API p95, GET /videos/{id}',
+  apiGenerate: 'API p95, POST /videos/generate',
+  generation: 'generation time',
+  clickToPlaying: 'click to playing',
+  poll: 'poll interval',
+  push: 'push latency',
+  size: 'video size',
+}
+
+export function evaluateGate(input: GateInput): { ok: boolean; reasons: string[]; notRun: string[] } {
+  const reasons = [
+    ...input.verdicts
+      .filter((v) => v.verdict === 'failed' || v.verdict === 'uncovered')
+      .map(
+        (v) => `${v.item.id} ${v.verdict === 'uncovered' ? 'has no test' : 'failed'}: ${v.reasons[0] ?? ''}`,
+      ),
+    ...input.junit.map((f) => `test failed (${f.file}): ${f.name}: ${f.message}`),
+    ...FIGURES.flatMap((f) => {
+      const { measured, verdict } = judgeFigure(f, input.perf, input.timing)
+      return verdict === 'failed'
+        ? [`threshold missed: ${FIGURE_NAMES[f.key]} ${measured}, limit ${f.limit}`]
+        : []
+    }),
+    ...input.unknownIds.map((id) => `a test names ${id}, which is not in contracts/checklist.yaml`),
+  ]
+  const notRun = input.verdicts
+    .filter((v) => v.verdict === 'not_run')
+    .map((v) => `${v.item.id} not run: ${v.reasons[0] ?? ''}`)
+  return { ok: reasons.length === 0, reasons, notRun }
+}
