@@ -10,6 +10,7 @@ export interface JunitFailure {
 
 const unescape = (s: string) =>
   s
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&lt;/g, '<')
