@@ -8,7 +8,7 @@ export interface JunitFailure {
   message: string
 }
 
-const unescape = (s: string) =>
+const decodeXml = (s: string) =>
   s
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
     .replace(/&quot;/g, '"')
@@ -29,8 +29,8 @@ export function junitFailures(dir: string): JunitFailure[] {
     return [...xml.matchAll(/<testcase\b([^>]*)>([\s\S]*?)<\/testcase>/g)].flatMap(([, attrs, body]) => {
       const failure = body!.match(/<(failure|error)\b([^>]*)/)
       if (!failure) return []
-      const name = unescape(attrs!.match(/\bname="([^"]*)"/)?.[1] ?? '(unnamed)')
-      const message = unescape(failure[2]!.match(/\bmessage="([^"]*)"/)?.[1] ?? failure[1]!)
+      const name = decodeXml(attrs!.match(/\bname="([^"]*)"/)?.[1] ?? '(unnamed)')
+      const message = decodeXml(failure[2]!.match(/\bmessage="([^"]*)"/)?.[1] ?? failure[1]!)
       return [{ file, name, message: message.split('\n')[0]! }]
     })
   })
