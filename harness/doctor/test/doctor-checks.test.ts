@@ -20,7 +20,7 @@ afterEach(async () => {
 async function doctorAt(handler: Parameters<typeof stubServer>[0], over: Record<string, unknown> = {}) {
   const stub = await stubServer(handler)
   closers.push(stub.close)
-  return createDoctorContext(defaultOptions({ apiUrl: stub.url, webUrl: ORIGIN, timeoutMs: 1000, ...over }))
+  return createDoctorContext(defaultOptions({ apiUrl: stub.url, webUrl: ORIGIN, timeoutMs: 5000, ...over }))
 }
 
 describe('doctor checks against a stub API', () => {
