@@ -7,7 +7,11 @@ export type Pool = pg.Pool
 export type PoolClient = pg.PoolClient
 
 export function createPool(databaseUrl: string, max = 10): Pool {
-  return new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 5000 })
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 5000 })
+  // A database restart cuts the idle connections, which pg reports as an 'error' event on the pool: with
+  // no listener that event would end the process. The pool drops the client; the next query reconnects.
+  pool.on('error', () => {})
+  return pool
 }
 
 /** Runs `fn` in one transaction; rolls back on any throw. */

@@ -4,7 +4,12 @@ import cors from '@fastify/cors'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from 'fastify'
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -97,7 +102,16 @@ export async function buildApp(config: ApiConfig, given: Partial<ApiDeps> = {}):
     // installAccessLog writes the one line per request, without query strings
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // A URL Fastify cannot even route (a broken percent-escape, say) answers in our error shape too.
+    frameworkErrors: (err, _req, reply) => {
+      ;(reply as FastifyReply)
+        .code(400)
+        .send({ detail: err.code === 'FST_ERR_BAD_URL' ? 'Malformed URL' : err.message })
+    },
   })
+  // The API speaks JSON (and multipart for uploads): a text/plain body is refused with 415 rather than
+  // read as a string — it is also the one body a cross-site form or beacon can send without preflight.
+  base.removeContentTypeParser('text/plain')
   installErrorHandlers(base)
   installAccessLog(base)
   base.addHook('onClose', close)
@@ -127,6 +141,8 @@ export async function buildApp(config: ApiConfig, given: Partial<ApiDeps> = {}):
     list: false,
     dotfiles: 'deny',
     acceptRanges: true,
+    // Uploads are checked by their first bytes only: never let a browser second-guess the type.
+    setHeaders: (res) => res.header('x-content-type-options', 'nosniff'),
   })
 
   const opts: RouteOptions = { config, deps }

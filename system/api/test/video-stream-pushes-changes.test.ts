@@ -72,7 +72,9 @@ describe('GET /api/v1/videos/{id}/stream', () => {
     const tokenB = (
       await api.app.inject({ method: 'POST', url: `/api/v1/videos/${b.id}/stream-token`, headers: auth })
     ).json().token
-    expect((await api.app.inject({ url: `/api/v1/videos/${a.id}/stream` })).statusCode).toBe(422)
+    // A missing token is a missing credential: 401 like a wrong one (not a 422 about the query).
+    expect((await api.app.inject({ url: `/api/v1/videos/${a.id}/stream` })).statusCode).toBe(401)
+    expect((await api.app.inject({ url: `/api/v1/videos/${a.id}/stream?token=` })).statusCode).toBe(401)
     expect((await api.app.inject({ url: `/api/v1/videos/${a.id}/stream?token=nope` })).statusCode).toBe(401)
     expect((await api.app.inject({ url: `/api/v1/videos/${a.id}/stream?token=${access}` })).statusCode).toBe(
       401,

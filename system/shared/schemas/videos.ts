@@ -7,10 +7,13 @@ export const VideoStatus = z.enum(['pending', 'processing', 'completed', 'failed
 export type VideoStatus = z.infer<typeof VideoStatus>
 export const TERMINAL_STATUSES: readonly VideoStatus[] = ['completed', 'failed']
 
+/** PostgreSQL text cannot hold U+0000: refused here, as invalid input, instead of failing the insert. */
+const noNul = (s: string) => !s.includes('\u0000')
+
 export const GenerateVideoRequest = z.object({
-  prompt: z.string().trim().min(PROMPT_MIN).max(PROMPT_MAX),
+  prompt: z.string().trim().min(PROMPT_MIN).max(PROMPT_MAX).refine(noNul, 'must not contain NUL characters'),
   model: z.literal('sora-2').default('sora-2'),
-  reference_image_url: z.string().max(2048).nullish(),
+  reference_image_url: z.string().max(2048).refine(noNul, 'must not contain NUL characters').nullish(),
 })
 export type GenerateVideoRequest = z.infer<typeof GenerateVideoRequest>
 
@@ -51,7 +54,8 @@ export const VideoListResponse = z.object({
 })
 export type VideoListResponse = z.infer<typeof VideoListResponse>
 
-export const StreamQuery = z.object({ token: z.string().min(1).max(4096) })
+/** The stream token (POST /videos/{id}/stream-token); a missing one is a 401 like any missing credential. */
+export const StreamQuery = z.object({ token: z.string().max(4096).optional() })
 
 /** The `data` of each Server-Sent Event of GET /videos/{id}/stream (event name: `video`). */
 export const VideoStreamEvent = VideoResponse

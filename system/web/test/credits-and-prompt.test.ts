@@ -34,6 +34,14 @@ describe('the prompt rule (10..500 characters, trimmed)', () => {
     expect(checkPrompt('x'.repeat(501))).toMatchObject({ ok: false, reason: 'too_long' })
   })
 
+  it('counts characters as the API does, in code points: an emoji is one', () => {
+    expect(checkPrompt('🎬'.repeat(10))).toMatchObject({ ok: true })
+    expect(checkPrompt('🎬'.repeat(9))).toMatchObject({ ok: false, reason: 'too_short' })
+    expect(checkPrompt('🎬'.repeat(500))).toMatchObject({ ok: true })
+    expect(checkPrompt('🎬'.repeat(501))).toMatchObject({ ok: false, reason: 'too_long' })
+    expect(counterState('🎬'.repeat(9))).toBe('short')
+  })
+
   it('drives the live counter', () => {
     expect(formatCounter(42, 500)).toBe('42/500')
     expect(counterState('')).toBe('empty')

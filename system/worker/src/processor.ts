@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq'
-import { UnrecoverableError, WaitingError } from 'bullmq'
+import { DelayedError, UnrecoverableError, WaitingError } from 'bullmq'
 import type { Pool } from '../../db/pool.ts'
 import { getVideo, markFailedAndRefund, markProcessing } from '../../db/videos.ts'
 import type { WorkerConfig } from '../../shared/config.ts'
@@ -46,7 +46,10 @@ export interface ProcessorDeps {
 
 /** What the processor needs of a BullMQ job (a real `Job` fits; tests may hand-make one). */
 export type VideoJob = Pick<Job<unknown>, 'id' | 'data' | 'attemptsMade' | 'opts' | 'updateProgress'> &
-  Partial<Pick<Job<unknown>, 'moveToWait'>>
+  Partial<Pick<Job<unknown>, 'moveToWait' | 'moveToDelayed'>>
+
+/** How long a job whose failure could not be recorded (database down) waits before it runs again. */
+export const UNRECORDED_RETRY_MS = 2000
 
 /** Given by the BullMQ worker: the lock token and the signal aborted when the worker shuts down. */
 export interface ProcessContext {
@@ -295,9 +298,20 @@ export async function processVideoJob(
   try {
     settled = await settleFailure(outcome, payload, job, deps, log, ctx)
   } catch (err) {
-    // The database is unreachable, say: BullMQ retries, and a later attempt settles the video.
+    // The database is unreachable, say: the video is neither failed nor refunded yet. BullMQ retries,
+    // and a later attempt settles the video; but on the last attempt BullMQ would fail the job for
+    // good and leave the video processing and charged. So the job goes back to the delayed set without
+    // using up an attempt, and runs again until the failure (or the video) can be recorded.
     log.error({ err }, 'Could not record the failure; the job will be retried')
     settled = { error: err instanceof Error ? err : new Error(String(err)), result: 'retrying' }
+    if (job.moveToDelayed && ctx.token) {
+      try {
+        await job.moveToDelayed(Date.now() + UNRECORDED_RETRY_MS, ctx.token)
+        settled = { error: new DelayedError(), result: 'retrying' }
+      } catch {
+        // Redis is gone too: the plain error lets BullMQ retry the job once it can.
+      }
+    }
   }
   log.info(
     { event: LogEvent.jobFinished, result: settled.result, kind: outcome.kind, elapsedMs: elapsedMs() },

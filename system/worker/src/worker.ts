@@ -66,7 +66,7 @@ export async function createVideoWorker(
   const processorDeps = {
     pool,
     sora,
-    log: logger,
+    log, // every job line carries the workerId: which worker processed which video
     config,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   }

@@ -17,8 +17,21 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return reply.code(422).send({ detail })
     }
     const status = err.statusCode ?? 500
+    // /uploads/ answers 403 to a path that climbs out of it (`..`) or names a dotfile: answer 404, as for
+    // any file that is not there, so that nothing about the disk is confirmed either way.
+    if (status === 403 && req.url.startsWith('/uploads/'))
+      return reply.code(404).send({ detail: 'Not Found' })
     if (status >= 400 && status < 500) {
       return reply.code(status).send({ detail: clientMessage(err) })
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn(
+        { event: 'http.database_unavailable', err: err.message, path: req.url.split('?')[0] },
+        'database unavailable',
+      )
+      return reply
+        .code(503)
+        .send({ detail: 'The database is unavailable; nothing was changed. Try again later.' })
     }
     req.log.error({ event: 'http.error', err, path: req.url.split('?')[0] }, 'unhandled error')
     return reply.code(500).send({ detail: 'Internal Server Error' })
@@ -38,4 +51,18 @@ function clientMessage(err: FastifyError): string {
     default:
       return err.message
   }
+}
+
+/**
+ * PostgreSQL out of reach (refused, cut, restarting, no connection in time): a dependency outage the
+ * client may retry, not a bug. A query that fails this way ran in no committed transaction.
+ */
+export function isDatabaseUnavailable(err: { code?: unknown; message?: unknown }): boolean {
+  const code = typeof err.code === 'string' ? err.code : ''
+  // Socket errors, and SQLSTATE class 08 (connection exception) / 57P01-03 (shutdown, restarting).
+  if (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|08...|57P0[123])$/.test(code)) return true
+  const message = typeof err.message === 'string' ? err.message : ''
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+    message,
+  )
 }

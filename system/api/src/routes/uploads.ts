@@ -24,9 +24,18 @@ export const uploadRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     async (req, reply) => {
       if (!req.isMultipart())
         return reply.code(400).send({ detail: 'Expected multipart/form-data with a file' })
-      const file = await req.file()
-      if (file?.fieldname !== 'file') return reply.code(400).send({ detail: 'Missing form field "file"' })
-      const bytes = await file.toBuffer() // throws 413 past the limit, when it notices in time
+      let file: Awaited<ReturnType<typeof req.file>>
+      let bytes: Buffer
+      try {
+        file = await req.file()
+        if (file?.fieldname !== 'file') return reply.code(400).send({ detail: 'Missing form field "file"' })
+        bytes = await file.toBuffer() // throws 413 past the limit, when it notices in time
+      } catch (err) {
+        // The multipart limits answer with their own 4xx; a body busboy cannot parse (cut short, no
+        // closing boundary, a broken part header) is the client's error too, not a 500.
+        if (isClientError(err)) throw err
+        return reply.code(400).send({ detail: 'Malformed multipart/form-data body' })
+      }
       // Over a real socket the limit is often reached after the last chunk was read: busboy then only
       // marks the stream truncated, and toBuffer() returns the first 10 MB as if that were the file.
       if (file.file.truncated) return reply.code(413).send({ detail: 'Request body too large' })
@@ -43,4 +52,9 @@ export const uploadRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       }
     },
   )
+}
+
+function isClientError(err: unknown): boolean {
+  const status = (err as { statusCode?: unknown }).statusCode
+  return typeof status === 'number' && status >= 400 && status < 500
 }

@@ -12,6 +12,13 @@ const KEEPALIVE_MS = 15_000
  * short-lived stream token for this one video (POST /videos/{id}/stream-token) in `?token=`.
  */
 export const videoStreamRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  // A hijacked stream is never idle, so close() would wait for every open stream to end by itself:
+  // end them first (clients reconnect, as EventSource does), so that the API stops at once.
+  const open = new Set<() => void>()
+  app.addHook('preClose', async () => {
+    for (const finish of [...open]) finish()
+  })
+
   app.get(
     '/videos/:id/stream',
     {
@@ -23,6 +30,7 @@ export const videoStreamRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       },
     },
     async (req, reply) => {
+      if (!req.query.token) return reply.code(401).send({ detail: 'Not authenticated' })
       const claims = await deps.tokens.verify(req.query.token, 'stream')
       if (!claims) return reply.code(401).send({ detail: 'Invalid or expired stream token' })
       const notFound = { detail: `Video with id ${req.params.id} not found` }
@@ -57,10 +65,12 @@ export const videoStreamRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       const finish = () => {
         if (done) return
         done = true
+        open.delete(finish)
         clearInterval(keepalive)
         unsubscribe()
         res.end()
       }
+      open.add(finish)
       req.raw.on('close', finish)
       await send()
     },

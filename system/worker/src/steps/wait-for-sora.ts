@@ -60,6 +60,13 @@ export async function waitForSora(
     }
     const left = deadline - now()
     if (left <= 0) {
+      // The status in hand may be stale: the loop itself may have been held up (e.g. progress writes
+      // waiting out a Redis outage) while Sora finished. Ask once more before giving up.
+      const last = await deps.sora.retrieveVideo(current.id)
+      if (last.ok && last.value.status !== current.status) {
+        current = last.value
+        continue
+      }
       return fail(
         'max_wait_exceeded',
         `Sora job ${current.id} still ${current.status} after ${deps.maxWaitSeconds} s`,

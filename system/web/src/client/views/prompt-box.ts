@@ -1,6 +1,6 @@
 import { byTestId } from '../dom.ts'
 import { formatCounter } from '../format.ts'
-import { counterState, PROMPT_MAX } from '../prompt.ts'
+import { counterState, PROMPT_MAX, promptLength } from '../prompt.ts'
 import { type AppState, isGenerating, type Store } from '../state.ts'
 
 /** The prompt with its live counter, and the Generate button ("Generating..." and disabled meanwhile). */
@@ -25,7 +25,7 @@ export function mountPromptBox(store: Store<AppState>, actions: { generate(): vo
   })
 
   const renderPrompt = (prompt: string) => {
-    counter.textContent = formatCounter(prompt.length, PROMPT_MAX)
+    counter.textContent = formatCounter(promptLength(prompt), PROMPT_MAX)
     counter.dataset.state = counterState(prompt)
   }
   const renderButton = (busy: boolean) => {
