@@ -1,6 +1,5 @@
-import type { TestResult } from 'allure-js-commons'
 import { defineConfig } from 'vitest/config'
-import { SKIP_REASON } from './api-tests/support/skip.ts'
+import { skipReasonToStatus } from './api-tests/setup/allure-skip-listener.ts'
 
 /**
  * The API acceptance suite (`npm run test:api`): vitest + supertest against one stack (see
@@ -9,20 +8,13 @@ import { SKIP_REASON } from './api-tests/support/skip.ts'
  * that their latencies are not the other files' noise.
  */
 const LOAD_TESTS = ['api-tests/perf/*-under-load.test.ts']
+/** `npm run test:reliability` owns these (vitest.reliability.config.ts): they start their own stack. */
+const RELIABILITY_TESTS = ['api-tests/reliability/**', 'api-tests/security/**', 'api-tests/bad-input/**']
 
 const common = {
   testTimeout: 120_000,
   hookTimeout: 120_000,
   pool: 'forks' as const,
-}
-
-/** vitest's skip note does not reach Allure: copy the reason a test recorded into its status message. */
-const skipReasonToStatus = {
-  beforeTestResultWrite(result: TestResult) {
-    const reason = result.parameters.find((p) => p.name === SKIP_REASON)?.value
-    if (result.status === 'skipped' && reason)
-      result.statusDetails = { ...result.statusDetails, message: reason }
-  },
 }
 
 export default defineConfig({
@@ -40,7 +32,7 @@ export default defineConfig({
           ...common,
           name: 'acceptance',
           include: ['api-tests/**/*.test.ts'],
-          exclude: LOAD_TESTS,
+          exclude: [...LOAD_TESTS, ...RELIABILITY_TESTS],
           // Files mostly wait on the mock's 10 s: more of them than cores can run side by side.
           maxWorkers: 5,
           sequence: { groupOrder: 0 },

@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
     include: ['system/**/*.test.ts', 'harness/**/*.test.ts'],
+    // Those need a Docker engine: npm run test:containers runs them (vitest.containers.config.ts).
+    exclude: [...configDefaults.exclude, '**/*.containers.test.ts'],
     globalSetup: ['harness/test-setup/global-infra.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

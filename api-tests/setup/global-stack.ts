@@ -97,7 +97,7 @@ export default async function setup(project: TestProject) {
 }
 
 /** Each test wrote its numbers to a file of its own; one writer merges them, keeping other suites' keys. */
-function mergePerfParts(dir: string): void {
+export function mergePerfParts(dir: string): void {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
   const part: Perf = {}
   for (const f of files.sort())

@@ -27,6 +27,8 @@ export interface SuiteTarget {
   /** Where tests drop their measured numbers; the global teardown merges them into reports/perf.json. */
   perfDir: string
   local: LocalStackInfo | undefined
+  /** The Allure feature the suite's tests are grouped under (default 'API acceptance'). */
+  feature?: string
 }
 
 export interface LocalStackInfo {

@@ -13,10 +13,10 @@ function areaName(id: string): string {
 }
 
 /** Each `@ID` of a test's title becomes an Allure `checklist` label; its area (Backend, API, …) the epic. */
-export async function labelChecklistIds(title: string): Promise<string[]> {
+export async function labelChecklistIds(title: string, feature = 'API acceptance'): Promise<string[]> {
   const ids = idsInTitle(title)
   for (const id of ids) await allure.label('checklist', id)
   for (const epic of new Set(ids.map(areaName))) await allure.epic(epic)
-  await allure.feature('API acceptance')
+  await allure.feature(feature)
   return ids
 }

@@ -7,7 +7,11 @@ export interface LoadOptions {
   url: string
   method?: 'GET' | 'POST'
   body?: string
-  /** Headers of each connection, in turn (e.g. one signed-in user per connection). */
+  /**
+   * Headers of each connection, in turn (e.g. one signed-in user per connection). With more entries
+   * than connections (and a fixed rate), connection i takes entries i, i + connections, … in turn,
+   * one per request: several users behind one connection, e.g. to stay under a per-user rate limit.
+   */
   headersPerConnection: Array<Record<string, string>>
   connections?: number
   durationS?: number
@@ -25,6 +29,8 @@ export interface LoadResult {
   statuses: Record<string, number>
   errors: number
   timeouts: number
+  /** Every response's time in ms, sorted (to combine several runs into one distribution). */
+  times: number[]
 }
 
 /**
@@ -46,9 +52,15 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     const headers = opts.headersPerConnection[i % opts.headersPerConnection.length]!
     return opts.body ? { 'content-type': 'application/json', ...headers } : headers
   }
+  // Entries per connection when there are more entries than connections (see headersPerConnection).
+  const rotate =
+    opts.overallRate && opts.headersPerConnection.length > connections
+      ? Math.floor(opts.headersPerConnection.length / connections)
+      : 0
   const run = (conns: number, connectionRate: number | undefined, first: number) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       let next = first
+      let turn = 0
       const instance = autocannon(
         {
           url: opts.url,
@@ -58,6 +70,18 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
           ...(opts.body ? { body: opts.body } : {}),
           ...(connectionRate ? { connectionRate } : {}),
           setupClient: (client) => client.setHeaders(headersOf(next++)),
+          ...(rotate && conns === 1
+            ? {
+                requests: [
+                  {
+                    setupRequest: (req: autocannon.Request) => {
+                      const headers = headersOf(first + (turn++ % rotate) * connections)
+                      return { ...req, headers: { ...req.headers, ...headers } }
+                    },
+                  },
+                ],
+              }
+            : {}),
         },
         (err, result) => (err ? reject(err) : resolve(result)),
       )
@@ -92,6 +116,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     statuses,
     errors: results.reduce((n, r) => n + r.errors, 0),
     timeouts: results.reduce((n, r) => n + r.timeouts, 0),
+    times: sorted,
   }
 }
 

@@ -22,6 +22,7 @@ const FIGURE_NAMES: Record<FigureKey, string> = {
   clickToPlaying: 'click to playing',
   poll: 'poll interval',
   push: 'push latency',
+  loadMixed: 'API p95 under the mixed load (200 requests/s)',
   size: 'video size',
 }
 

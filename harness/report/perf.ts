@@ -20,6 +20,13 @@ export const Perf = z
     poll_interval_s: z.number(),
     sse_push_latency_ms: z.number(),
     video_size_bytes: z.number(),
+    /** The reliability suite's mixed load (REL-12): reads and generates together at a fixed rate. */
+    load_mixed: Latency.extend({
+      requests: z.number(),
+      errors: z.number(),
+      rate_per_s: z.number(),
+      duration_s: z.number(),
+    }),
   })
   .partial()
   .loose()
@@ -44,7 +51,15 @@ export function mergePerf(path: string, part: Perf): Perf {
  * The guide's performance figures: what each limit is and how a measured value is judged. One table
  * for the PM report and the gate. `strictOnly` limits hold for the guide's 10 s mock, not `TIMING=fast`.
  */
-export type FigureKey = 'apiGet' | 'apiGenerate' | 'generation' | 'clickToPlaying' | 'poll' | 'push' | 'size'
+export type FigureKey =
+  | 'apiGet'
+  | 'apiGenerate'
+  | 'generation'
+  | 'clickToPlaying'
+  | 'poll'
+  | 'push'
+  | 'loadMixed'
+  | 'size'
 export interface Figure {
   key: FigureKey
   limit: string | null
@@ -93,6 +108,12 @@ export const FIGURES: readonly Figure[] = [
     ok: (p) => Math.abs(p.poll_interval_s! - 5) <= 0.5,
   },
   { key: 'push', limit: null, measured: (p) => defined(p.sse_push_latency_ms, (v) => ms(v, 0)) },
+  {
+    key: 'loadMixed',
+    limit: 'p95 < 100 ms',
+    measured: (p) => latency(p.load_mixed),
+    ok: (p) => p.load_mixed!.p95_ms < 100,
+  },
   {
     key: 'size',
     limit: null,

@@ -38,11 +38,24 @@ export interface PerfRow {
   verdict: Verdict | null
 }
 
+/** One row of the reliability table: a fault, attack or bad-input scenario and how it went. */
+export interface ReliabilityRow {
+  id: string
+  scenario: string
+  verdict: Verdict
+  label: string
+}
+
+/** The checklist areas the reliability table shows (`npm run test:reliability`). */
+export const RELIABILITY_AREAS: readonly string[] = ['REL', 'SEC', 'BAD']
+
 export interface ReportModel {
   lang: Lang
   meta: ReportMeta
   results: Array<{ label: string; verdict: Verdict }>
   perf: PerfRow[]
+  /** Every REL/SEC/BAD item with its verdict; empty (and the section left out) when there are none. */
+  reliability: ReliabilityRow[]
   problems: string[]
   notRun: number
   conclusion: string
@@ -101,11 +114,20 @@ export function buildReportModel(
         evidence: v.verdict === 'passed' ? v.tests.map((t) => t.name).join('; ') : v.reasons.join('; '),
       })),
   }))
+  const reliability = verdicts
+    .filter((v) => RELIABILITY_AREAS.includes(v.item.area))
+    .map((v) => ({
+      id: v.item.id,
+      scenario: v.item.title,
+      verdict: v.verdict,
+      label: `${MARK[v.verdict]} ${w.verdict[v.verdict]}`,
+    }))
   return {
     lang,
     meta,
     results,
     perf: perfRows(perf, meta.timing, w),
+    reliability,
     problems,
     notRun,
     conclusion: passed ? w.pass : w.fail(failedCount),
@@ -135,6 +157,16 @@ export function renderMarkdown(m: ReportModel): string {
     '| --- | --- | --- | --- |',
     ...m.perf.map((p) => `| ${cell(p.figure)} | ${p.threshold} | ${p.measured} | ${mark(p.verdict)} |`),
     '',
+    ...(m.reliability.length
+      ? [
+          `**${w.reliability.title}:** ${reliabilitySummary(m.reliability, w)}`,
+          '',
+          `| ${w.table.id} | ${w.reliability.scenario} | ${w.table.result} |`,
+          '| --- | --- | --- |',
+          ...m.reliability.map((r) => `| ${r.id} | ${cell(r.scenario)} | ${r.label} |`),
+          '',
+        ]
+      : []),
     `**${w.problems}:** ${m.problems.length ? '' : w.none}`,
     ...m.problems.map((p) => `- ${p}`),
     ...(m.notRun ? ['', `_${w.notRunNote(m.notRun)}_`] : []),
@@ -174,6 +206,16 @@ export function renderHtml(m: ReportModel): string {
       [w.perfTable.figure, w.perfTable.threshold, w.perfTable.measured, w.perfTable.result],
       m.perf.map((p) => [esc(p.figure), esc(p.threshold), esc(p.measured), mark(p.verdict)]),
     ),
+    ...(m.reliability.length
+      ? [
+          `<h2>${esc(w.reliability.title)}</h2>`,
+          `<p>${esc(reliabilitySummary(m.reliability, w))}</p>`,
+          table(
+            [w.table.id, w.reliability.scenario, w.table.result],
+            m.reliability.map((r) => [esc(r.id), esc(r.scenario), esc(r.label)]),
+          ),
+        ]
+      : []),
     `<h2>${esc(w.problems)}</h2>`,
     m.problems.length
       ? `<ul>${m.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`
@@ -201,4 +243,9 @@ th{background:#f3f4f6}.pass{color:#047857}.fail{color:#b91c1c}
 ${body}
 </body></html>
 `
+}
+
+/** "11 of 12 scenarios passed", over the reliability rows. */
+function reliabilitySummary(rows: ReliabilityRow[], w: (typeof WORDS)[Lang]): string {
+  return w.reliability.summary(rows.filter((r) => r.verdict === 'passed').length, rows.length)
 }

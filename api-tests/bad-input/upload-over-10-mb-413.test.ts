@@ -1,0 +1,33 @@
+import { ErrorResponse } from '../../system/shared/schemas/errors.ts'
+import { MAX_UPLOAD_BYTES, UploadImageResponse } from '../../system/shared/schemas/uploads.ts'
+import { describe, expect, test } from '../fixtures/reliability.ts'
+
+/** A PNG header then zeros: an image by its magic bytes, of exactly the size asked for. */
+const pngOfSize = (bytes: number) => {
+  const buf = Buffer.alloc(bytes)
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(buf)
+  return buf
+}
+
+describe('an upload of 10 MB + 1 byte', () => {
+  test('answers 413 with a detail and stores nothing; 10 MB exactly is accepted @BAD-12', async ({
+    api,
+    user,
+  }) => {
+    const over = await api
+      .post('/api/v1/upload/image')
+      .set(user.auth)
+      .attach('file', pngOfSize(MAX_UPLOAD_BYTES + 1), { filename: 'big.png', contentType: 'image/png' })
+    expect(over.status).toBe(413)
+    expect(ErrorResponse.parse(over.body).detail).toBe('Request body too large')
+
+    const exact = await api
+      .post('/api/v1/upload/image')
+      .set(user.auth)
+      .attach('file', pngOfSize(MAX_UPLOAD_BYTES), { filename: 'exact.png', contentType: 'image/png' })
+    expect(exact.status).toBe(200)
+    const stored = UploadImageResponse.parse(exact.body)
+    const head = await api.head(stored.file_path)
+    expect(Number(head.headers['content-length'])).toBe(MAX_UPLOAD_BYTES)
+  })
+})

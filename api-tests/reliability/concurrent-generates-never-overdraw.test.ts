@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto'
+import { ErrorResponse } from '../../system/shared/schemas/errors.ts'
+import { VideoResponse } from '../../system/shared/schemas/videos.ts'
+import { describe, expect, test } from '../fixtures/reliability.ts'
+import { parameters } from '../support/evidence.ts'
+import { expectCreditInvariant } from '../support/invariant.ts'
+import { waitForTerminal } from '../support/terminal.ts'
+import { GUIDE_PROMPT } from '../support/videos.ts'
+
+const BALANCE = 50
+const REQUESTS = 20
+
+/**
+ * The original app lost credit updates under concurrency. Twenty generates arrive at once for a user
+ * holding 50 credits: exactly five are accepted, the rest answer 402 with the balance, and it ends at 0.
+ */
+describe('20 concurrent generates at 50 credits', () => {
+  test('accept exactly 5, refuse 15 with 402, and leave the balance at 0.0 @REL-11', async ({
+    api,
+    suite,
+    stack,
+    user,
+  }) => {
+    // The balance goes through the ledger (an adjustment), as a grant would.
+    await stack.db.query('UPDATE users SET credits = $2 WHERE id = $1', [user.id, BALANCE])
+    await stack.db.query(`INSERT INTO credit_ledger (user_id, delta, reason) VALUES ($1, $2, 'signup')`, [
+      user.id,
+      BALANCE - 100,
+    ])
+
+    const answers = await Promise.all(
+      Array.from({ length: REQUESTS }, () =>
+        api
+          .post('/api/v1/videos/generate')
+          .set(user.auth)
+          .set('idempotency-key', randomUUID())
+          .send({ prompt: GUIDE_PROMPT, model: 'sora-2' }),
+      ),
+    )
+    const accepted = answers.filter((a) => a.status === 201)
+    const refused = answers.filter((a) => a.status === 402)
+    await parameters({ accepted: accepted.length, refused: refused.length })
+    expect(accepted).toHaveLength(BALANCE / 10)
+    expect(refused).toHaveLength(REQUESTS - BALANCE / 10)
+    for (const r of refused)
+      expect(ErrorResponse.parse(r.body).detail).toBe('Insufficient credits. Required: 10.0, Available: 0.0')
+
+    for (const a of accepted) {
+      const id = VideoResponse.parse(a.body).id
+      expect((await waitForTerminal(suite.apiUrl, user, id)).status).toBe('completed')
+    }
+    const [ledger] = await expectCreditInvariant(stack, [user.id])
+    expect(ledger).toMatchObject({ initial: BALANCE, balance: 0, videos: 5, completed: 5 })
+  })
+})

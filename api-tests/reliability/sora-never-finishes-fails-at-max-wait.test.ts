@@ -1,0 +1,34 @@
+import { describe, expect, test } from '../fixtures/reliability.ts'
+import { attachVideoLogs, parameters } from '../support/evidence.ts'
+import { expectCreditInvariant } from '../support/invariant.ts'
+import { must } from '../support/must.ts'
+import { waitForTerminal } from '../support/terminal.ts'
+import { generate } from '../support/videos.ts'
+
+describe('a Sora job that never finishes', () => {
+  test('fails the video at the max wait (MAX_WAIT_SECONDS, short here) and refunds it once @REL-08', async ({
+    suite,
+    stack,
+    rel,
+    mockSora,
+    user,
+  }) => {
+    must(await mockSora.setFault({ mode: 'never_finish', count: 1 }), 'arm never_finish')
+    const submitted = await generate(suite.apiUrl, user)
+    const id = submitted.video.id
+
+    const done = await waitForTerminal(suite.apiUrl, user, id, rel.settings.maxWaitSeconds * 1000 + 30_000)
+    const tookS = (Date.parse(done.updated_at) - Date.parse(done.created_at)) / 1000
+    await parameters({ 'max wait (s)': rel.settings.maxWaitSeconds, 'failed after (s)': tookS.toFixed(1) })
+    await attachVideoLogs(stack, id)
+    expect(done.status).toBe('failed')
+    expect(done.error_message).toBe(
+      `Video generation did not finish within ${rel.settings.maxWaitSeconds} seconds. Your 10 credits have been refunded.`,
+    )
+    // The wait counts from the Sora job's created_at, which has whole seconds.
+    expect(tookS).toBeGreaterThanOrEqual(rel.settings.maxWaitSeconds - 1)
+
+    const [ledger] = await expectCreditInvariant(stack, [user.id])
+    expect(ledger).toMatchObject({ initial: 100, balance: 100, videos: 1, failed: 1, refunded: 1 })
+  })
+})

@@ -1,0 +1,45 @@
+import { StreamTokenResponse } from '../../system/shared/schemas/auth.ts'
+import { VideoListResponse } from '../../system/shared/schemas/videos.ts'
+import { describe, expect, test } from '../fixtures/reliability.ts'
+import { generate } from '../support/videos.ts'
+
+describe('another user’s video', () => {
+  test('is 404 on get, stream token and stream, and absent from the list @SEC-03', async ({
+    api,
+    suite,
+    user,
+    newUser,
+  }) => {
+    const other = await newUser()
+    const theirs = (await generate(suite.apiUrl, other)).video
+    const mine = (await generate(suite.apiUrl, user)).video
+    const notFound = { detail: `Video with id ${theirs.id} not found` }
+
+    const get = await api.get(`/api/v1/videos/${theirs.id}`).set(user.auth)
+    expect([get.status, get.body]).toEqual([404, notFound])
+    const token = await api.post(`/api/v1/videos/${theirs.id}/stream-token`).set(user.auth)
+    expect([token.status, token.body]).toEqual([404, notFound])
+    // My own stream token opens my video's stream only, not theirs.
+    const myToken = StreamTokenResponse.parse(
+      (await api.post(`/api/v1/videos/${mine.id}/stream-token`).set(user.auth).expect(200)).body,
+    ).token
+    const stream = await api.get(`/api/v1/videos/${theirs.id}/stream`).query({ token: myToken })
+    expect([stream.status, stream.body]).toEqual([404, notFound])
+
+    for (const status_filter of [undefined, 'pending', 'processing', 'completed', 'failed']) {
+      const list = VideoListResponse.parse(
+        (
+          await api
+            .get('/api/v1/videos')
+            .query({ page_size: 100, ...(status_filter ? { status_filter } : {}) })
+            .set(user.auth)
+            .expect(200)
+        ).body,
+      )
+      expect(list.videos.map((v) => v.user_id).every((id) => id === user.id)).toBe(true)
+      expect(list.videos.map((v) => v.id)).not.toContain(theirs.id)
+    }
+    // The owner still sees it: the 404 is about who asks.
+    await api.get(`/api/v1/videos/${theirs.id}`).set(other.auth).expect(200)
+  })
+})

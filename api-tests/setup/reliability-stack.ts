@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { type StackControlServer, serveStackControl } from '../../harness/stack/control-server.ts'
+import { REPO_ROOT } from '../../harness/stack/services.ts'
+import { wiringOf } from '../../harness/stack/side-service.ts'
+import { StackBuilder } from '../../harness/stack/stack-builder.ts'
+import type { StartedStack } from '../../harness/stack/started-stack.ts'
+import { mergePerfParts } from './global-stack.ts'
+import type { ReliabilitySettings, ReliabilityTarget } from './reliability-target.ts'
+import type { SuiteTarget } from './suite-target.ts'
+
+/**
+ * The reliability suite's one stack (`npm run test:reliability`): local, with web, Redis persistence on
+ * (a Redis restart keeps the queue), a 1 s mock Sora (the scenarios assert outcomes, not timing), and
+ * short fault settings: few job attempts with a short backoff, a 5 s max wait, a short lock so that a
+ * killed worker's job is picked up again within seconds. Tests control it through a loopback control
+ * server (kill/stop/restart a service, add a worker). Secrets it is given are distinctive strings the
+ * log scan (SEC) looks for. TARGET_API_URL runs the HTTP-only tests against a deployment instead.
+ */
+export const SETTINGS: ReliabilitySettings = {
+  jobAttempts: 3,
+  jobBackoffMs: 300,
+  maxWaitSeconds: 5,
+  rateLimitPerMin: 30,
+  lockDurationMs: 5000,
+  stalledIntervalMs: 2000,
+}
+const SORA_DURATION_S = 1
+
+export default async function setup(project: TestProject) {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const runId = `reliability-${stamp}`
+  const perfDir = resolve(REPO_ROOT, 'reports', '.perf-parts', runId)
+  const secretsDir = resolve(REPO_ROOT, 'reports', '.secrets', runId)
+  mkdirSync(perfDir, { recursive: true })
+  mkdirSync(secretsDir, { recursive: true })
+  const clientId = process.env.TARGET_GOOGLE_CLIENT_ID ?? 'aivideo-local'
+  const redirectUri = process.env.TARGET_REDIRECT_URI ?? 'http://localhost:8080/auth/callback'
+
+  let stack: StartedStack | undefined
+  let control: StackControlServer | undefined
+  let target: SuiteTarget
+  let reliability: ReliabilityTarget
+  const targetApi = process.env.TARGET_API_URL
+  if (targetApi) {
+    const webUrl = process.env.TARGET_WEB_URL || undefined
+    target = {
+      mode: 'target',
+      timing: 'fast',
+      soraDurationS: SORA_DURATION_S,
+      apiUrl: targetApi.replace(/\/+$/, ''),
+      googleUrl: process.env.TARGET_GOOGLE_URL?.replace(/\/+$/, '') || undefined,
+      googleClientId: clientId,
+      redirectUri,
+      webOrigin: new URL(webUrl ?? 'http://localhost:8080').origin,
+      webUrl,
+      redisUrl: process.env.TARGET_REDIS_URL || undefined,
+      expectMock: process.env.TARGET_EXPECT_MOCK !== 'false',
+      perfDir,
+      local: undefined,
+      feature: 'Reliability, security and bad input',
+    }
+    reliability = {
+      controlUrl: undefined,
+      secretsDir,
+      runLogDir: undefined,
+      stackSecrets: undefined,
+      settings: SETTINGS,
+    }
+  } else {
+    const secrets = {
+      openaiApiKey: `sk-openai-rel-${randomBytes(12).toString('hex')}`,
+      soraApiKey: `sk-sora-rel-${randomBytes(12).toString('hex')}`,
+      jwtSecret: randomBytes(32).toString('base64url'),
+    }
+    const apiEnv = {
+      JOB_ATTEMPTS: String(SETTINGS.jobAttempts),
+      JOB_BACKOFF_MS: String(SETTINGS.jobBackoffMs),
+      GENERATE_RATE_LIMIT_PER_MIN: String(SETTINGS.rateLimitPerMin),
+    }
+    const runLogDir = resolve(REPO_ROOT, 'reports', 'logs', runId)
+    stack = await new StackBuilder()
+      .withDriver('local')
+      .withSoraDurationS(SORA_DURATION_S)
+      .withWorkers(1)
+      .withRedisPersistence(true)
+      .withLogDir(runLogDir)
+      .withJwtSecret(secrets.jwtSecret)
+      // Every process gets both keys: mock-sora checks the bearer, the worker sends it, nobody logs it.
+      .withEnv({ MOCK_SORA_API_KEY: secrets.soraApiKey, OPENAI_API_KEY: secrets.openaiApiKey })
+      .withEnv(apiEnv, 'api')
+      .withEnv(
+        {
+          MAX_WAIT_SECONDS: String(SETTINGS.maxWaitSeconds),
+          SORA_POLL_INTERVAL_MS: '250',
+          LOCK_DURATION_MS: String(SETTINGS.lockDurationMs),
+          STALLED_INTERVAL_MS: String(SETTINGS.stalledIntervalMs),
+        },
+        'worker',
+      )
+      .start()
+    control = await serveStackControl(stack)
+    const wiring = { ...wiringOf(stack), mockSoraApiKey: secrets.soraApiKey }
+    target = {
+      mode: 'local',
+      timing: 'fast',
+      soraDurationS: SORA_DURATION_S,
+      apiUrl: stack.urls.api,
+      googleUrl: stack.urls.mockGoogle,
+      googleClientId: stack.config.googleClientId,
+      redirectUri,
+      webOrigin: stack.config.corsOrigins[0]!,
+      webUrl: stack.urls.web,
+      redisUrl: stack.redisUrl,
+      expectMock: true,
+      perfDir,
+      local: {
+        wiring,
+        logDir: stack.logDir,
+        mockSoraUrl: stack.urls.mockSora,
+        sampleVideo: resolve(REPO_ROOT, 'fixtures/sample-video.mp4'),
+        apiEnv: { ...apiEnv, MOCK_SORA_API_KEY: secrets.soraApiKey, OPENAI_API_KEY: secrets.openaiApiKey },
+      },
+      feature: 'Reliability, security and bad input',
+    }
+    reliability = {
+      controlUrl: control.url,
+      secretsDir,
+      runLogDir,
+      stackSecrets: secrets,
+      settings: SETTINGS,
+    }
+    process.stdout.write(
+      `reliability suite: local stack (1 s mock Sora) at ${stack.urls.api}, logs ${stack.logDir}\n`,
+    )
+  }
+  project.provide('apiSuite', target)
+  project.provide('reliability', reliability)
+
+  return async () => {
+    try {
+      await control?.close()
+      await stack?.stop()
+    } finally {
+      mergePerfParts(perfDir)
+      rmSync(secretsDir, { recursive: true, force: true })
+    }
+  }
+}
