@@ -1,8 +1,15 @@
 import { defineConfig } from '@playwright/test'
+import { provideFfmpegForVideos } from './e2e/fixtures/video-ffmpeg.ts'
+
+const videos = provideFfmpegForVideos()
+if (!videos)
+  console.warn('e2e: no ffmpeg on PATH, so no videos of failed tests (traces and screenshots still kept)')
 
 /**
  * Browser suites (e2e/): Debian's Chromium, headless, one worker (each worker brings up a whole local
- * stack, and the machine has two cores). Reports: list on the console, JUnit in reports/junit/e2e.xml.
+ * stack, and the machine has two cores), no retries. Reports: list on the console, JUnit in
+ * reports/junit/e2e.xml, Allure results in reports/allure-results/ (with the trace, screenshot and video
+ * of a failed test, and its service logs). `TIMING=fast` runs a 1 s mock Sora (e2e/fixtures/budgets.ts).
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -13,12 +20,18 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [['list'], ['junit', { outputFile: 'reports/junit/e2e.xml' }]],
+  reporter: [
+    ['list'],
+    ['junit', { outputFile: 'reports/junit/e2e.xml' }],
+    ['allure-playwright', { resultsDir: 'reports/allure-results', suiteTitle: true }],
+  ],
   use: {
     headless: true,
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // Half the viewport: a quarter of the pixels to encode while the test runs on two busy cores.
+    video: videos ? { mode: 'retain-on-failure', size: { width: 640, height: 400 } } : 'off',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -1,0 +1,31 @@
+import { BUDGET, GUIDE_PROMPT, SHORT_JOB_S } from '../fixtures/budgets.ts'
+import { valuesOf } from '../fixtures/page-timeline.ts'
+import { expect, test } from '../fixtures/test.ts'
+
+test.use({ soraJobS: SHORT_JOB_S })
+
+test('a Sora job that fails shows the failure with its error, and the credits go back to 100.0 @failure-path', async ({
+  studio,
+  mockSora,
+  signedInUser: _user,
+  consoleLines,
+}) => {
+  const armed = await mockSora.setFault({ mode: 'fail', count: 1 })
+  expect(armed.ok, JSON.stringify(armed)).toBe(true)
+
+  await studio.generateFrom(6, GUIDE_PROMPT)
+
+  await expect(studio.failed).toBeVisible({ timeout: BUDGET.jobDoneMs(SHORT_JOB_S) })
+  await expect(studio.failed.getByTestId('failed-title')).toHaveText('Video generation failed')
+  await expect(studio.errorMessage).toHaveText(/fail/i)
+  await expect(studio.failed.getByTestId('failed-prompt')).toHaveText(GUIDE_PROMPT)
+  await expect(studio.success).toBeHidden()
+  await expect(studio.credits).toHaveText('100.0', { timeout: BUDGET.answerMs })
+  await expect(studio.generate).toBeEnabled()
+  await expect(studio.generate).toHaveText('Generate')
+  // Charged at once, refunded when the job failed.
+  expect(valuesOf(await studio.timeline(), 'credits').filter(Boolean)).toEqual(['100.0', '90.0', '100.0'])
+  expect(consoleLines.filter((l) => l.startsWith('❌'))).toEqual([
+    `❌ Video generation failed: ${await studio.errorMessage.textContent()}`,
+  ])
+})

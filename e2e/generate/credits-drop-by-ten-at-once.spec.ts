@@ -1,0 +1,35 @@
+import { BUDGET, GUIDE_PROMPT, SHORT_JOB_S } from '../fixtures/budgets.ts'
+import { firstEvent } from '../fixtures/page-timeline.ts'
+import { expect, test } from '../fixtures/test.ts'
+
+test.use({ soraJobS: SHORT_JOB_S })
+
+test('credits drop from 100.0 to 90.0 in the navbar as soon as the API accepts the video, long before it is done @FE-08', async ({
+  page,
+  studio,
+  stack,
+  signedInUser,
+}) => {
+  await expect(studio.credits).toHaveText('100.0')
+  const accepted = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/videos/generate'),
+  )
+  await studio.generateFrom(1, GUIDE_PROMPT)
+  expect((await accepted).status()).toBe(201)
+  await expect(studio.credits).toHaveText('90.0', { timeout: BUDGET.atOnceMs })
+
+  await expect(studio.success).toBeVisible({ timeout: BUDGET.jobDoneMs(SHORT_JOB_S) })
+  await expect(studio.credits).toHaveText('90.0')
+  const events = await studio.timeline()
+  const clicked = firstEvent(events, 'generate-click')!
+  const charged = firstEvent(events, 'credits', '90.0', clicked.t)
+  const done = firstEvent(events, 'phase', 'success', clicked.t)
+  expect(charged, 'the navbar showed 90.0').toBeDefined()
+  expect(charged!.t - clicked.t, 'click → 90.0, ms').toBeLessThan(BUDGET.atOnceMs)
+  expect(charged!.t, 'shown while generating, before the video was done').toBeLessThan(done!.t)
+
+  const balance = await stack.db.query<{ credits: number }>('SELECT credits FROM users WHERE email = $1', [
+    signedInUser.email,
+  ])
+  expect(balance.rows[0]?.credits).toBe(90)
+})

@@ -1,0 +1,34 @@
+import { BUDGET } from '../fixtures/budgets.ts'
+import { expect, test } from '../fixtures/test.ts'
+
+test('Login goes through the Google account chooser and back; the navbar then shows the name and 100.0 credits @FE-01', async ({
+  page,
+  studio,
+  webUrl,
+  stack,
+  user,
+}) => {
+  await studio.open(webUrl)
+  await expect(studio.login).toBeVisible()
+  await expect(studio.userName).toBeHidden()
+
+  await studio.login.click()
+  await expect(page).toHaveURL(new RegExp(`^${stack.urls.mockGoogle}/o/oauth2/v2/auth\\?`))
+  await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByRole('button', { name: 'Continue' }).click()
+
+  await expect(studio.userName).toHaveText(user.name, { timeout: BUDGET.signInMs })
+  await expect(studio.userName).toHaveAttribute('title', user.email)
+  await expect(studio.credits).toHaveText('100.0')
+  await expect(studio.login).toBeHidden()
+  // Back on the page, with the callback's code out of the address bar.
+  expect(new URL(page.url()).origin).toBe(new URL(webUrl).origin)
+  expect(page.url()).not.toContain('code=')
+
+  const row = await stack.db.query<{ name: string; credits: number }>(
+    'SELECT name, credits FROM users WHERE email = $1',
+    [user.email],
+  )
+  expect(row.rows).toEqual([{ name: user.name, credits: 100 }])
+})
