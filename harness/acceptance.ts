@@ -12,7 +12,7 @@ import { readPerf } from './report/perf.ts'
  * Exits non-zero when any suite or the gate failed.
  */
 const REPORTS = resolve(process.env.REPORTS_DIR ?? 'reports')
-const SUITES = ['test:contracts', 'test:api', 'test:e2e'] as const
+const SUITES = ['test:contracts', 'test:api', 'test:reliability', 'test:e2e'] as const
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
   return new Promise((done) => {
