@@ -1,6 +1,9 @@
+import { startContainers } from './drivers/containers.ts'
 import { startLocal } from './drivers/local.ts'
 import {
   DEFAULT_ENTRIES,
+  DRIVERS,
+  type DriverName,
   guidePorts,
   type PortMode,
   type StackOptions,
@@ -10,7 +13,16 @@ import {
 } from './stack-options.ts'
 import type { StartedStack } from './started-stack.ts'
 
-export type DriverName = StackOptions['driver']
+export type { DriverName }
+
+/** `STACK=local|containers` from the environment, checked; undefined when unset. */
+export function driverFromEnv(env: NodeJS.ProcessEnv = process.env): DriverName | undefined {
+  const raw = env.STACK
+  if (raw === undefined || raw === '') return undefined
+  if (!(DRIVERS as readonly string[]).includes(raw))
+    throw new Error(`STACK=${raw} is not a driver (${DRIVERS.join(' | ')})`)
+  return raw as DriverName
+}
 
 /**
  * Collects how a stack should look, then start() brings it up through a driver and answers a
@@ -18,14 +30,20 @@ export type DriverName = StackOptions['driver']
  * one worker, throwaway Redis/PostgreSQL unless REDIS_URL/DATABASE_URL are set, a temp uploads dir,
  * a random JWT secret and a unique queue prefix.
  *
+ * `STACK=containers` (or `local`) in the environment picks the driver of every stack, over the code's
+ * withDriver(): the same suites then run unchanged on docker-compose.test.yml.
+ *
  *   await using stack = await new StackBuilder().withSoraDurationS(2).start()
  */
 export class StackBuilder {
   private readonly opts: StackOptions
+  /** STACK from the environment: wins over withDriver(). */
+  private readonly envDriver: DriverName | undefined
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.envDriver = driverFromEnv(env)
     this.opts = {
-      driver: 'local',
+      driver: this.envDriver ?? 'local',
       soraDurationS: 10,
       workers: 1,
       env: {},
@@ -48,8 +66,9 @@ export class StackBuilder {
     }
   }
 
+  /** The driver when STACK is not set (STACK wins, so that a suite can be moved onto containers). */
   withDriver(driver: DriverName): this {
-    this.opts.driver = driver
+    this.opts.driver = this.envDriver ?? driver
     return this
   }
 
@@ -152,6 +171,8 @@ export class StackBuilder {
     switch (this.opts.driver) {
       case 'local':
         return startLocal({ ...opts, output: this.opts.output })
+      case 'containers':
+        return startContainers({ ...opts, output: this.opts.output })
     }
   }
 }

@@ -11,8 +11,12 @@ export type SystemRole = 'mock-sora' | 'mock-google' | 'worker' | 'api' | 'web'
 export type StackPorts = { api: number; mockSora: number; mockGoogle: number; web: number }
 
 /** What a StackBuilder collected; a driver turns it into a StartedStack. */
+/** `local`: the machine's processes; `containers`: docker-compose.test.yml through testcontainers. */
+export type DriverName = 'local' | 'containers'
+export const DRIVERS: readonly DriverName[] = ['local', 'containers']
+
 export interface StackOptions {
-  driver: 'local'
+  driver: DriverName
   soraDurationS: number
   workers: number
   /** Extra env for every system process (after the stack's own, so it can override them). */

@@ -9,15 +9,19 @@ export const asyncDispose: typeof Symbol.asyncDispose =
 export type WorkerName = `worker-${number}`
 export type ServiceName = 'redis' | 'postgres' | 'mock-sora' | 'mock-google' | 'api' | 'web' | WorkerName
 
-/** One process the stack started; stop/kill/restart only ever touch that process. */
+/**
+ * One process the stack started (a container, with the containers driver); stop/kill/restart only ever
+ * touch that process.
+ */
 export interface ServiceHandle {
   readonly name: ServiceName
   readonly running: boolean
+  /** The process id on this machine (a container's main process, as the engine reports it). */
   readonly pid: number | undefined
   readonly logFile: string
-  /** SIGTERM (SIGINT for PostgreSQL), escalating to SIGKILL after a grace period. */
+  /** SIGTERM (SIGINT for PostgreSQL), escalating to SIGKILL after a grace period (`docker stop`). */
   stop(): Promise<void>
-  /** SIGKILL, as a crash would. */
+  /** SIGKILL, as a crash would (`docker kill`). */
   kill(): Promise<void>
   /** Stops it if running, starts it again with the same ports and env, waits until it is ready. */
   restart(): Promise<void>
@@ -47,7 +51,7 @@ export interface StackConfig {
 }
 
 export interface StartedStack extends AsyncDisposable {
-  readonly driver: 'local'
+  readonly driver: 'local' | 'containers'
   readonly urls: StackUrls
   readonly redisUrl: string
   readonly databaseUrl: string
