@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { provideFfmpegForVideos } from './e2e/fixtures/video-ffmpeg.ts'
+import { CHROMIUM_ARGS, chromiumPath } from './harness/browser/chromium.ts'
 
 const videos = provideFfmpegForVideos()
 if (!videos)
@@ -33,16 +34,8 @@ export default defineConfig({
     // Half the viewport: a quarter of the pixels to encode while the test runs on two busy cores.
     video: videos ? { mode: 'retain-on-failure', size: { width: 640, height: 400 } } : 'off',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: chromiumPath(),
+      args: [...CHROMIUM_ARGS],
     },
   },
 })

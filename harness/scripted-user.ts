@@ -37,14 +37,22 @@ async function json<T>(res: Response, schema: { parse(v: unknown): T }, what: st
   return schema.parse(await res.json())
 }
 
-export async function runScriptedUser(opts: ScriptedUserOptions): Promise<ScriptedUserResult> {
+export interface SignedIn {
+  email: string
+  accessToken: string
+  auth: { authorization: string }
+}
+
+/** Signs in as the guide does: mock-google (`login_hint` + `prompt=none`), then POST /auth/google. */
+export async function signInByLoginHint(
+  opts: Pick<ScriptedUserOptions, 'apiUrl' | 'googleUrl' | 'clientId' | 'redirectUri' | 'email'>,
+): Promise<SignedIn> {
   const email = opts.email ?? `scripted-${randomUUID().slice(0, 8)}@example.test`
   const redirectUri = opts.redirectUri ?? 'http://localhost:8080/auth/callback'
-  const state = randomUUID()
   const code = await fetchAuthorizationCode(opts.googleUrl, {
     clientId: opts.clientId ?? 'aivideo-local',
     redirectUri,
-    state,
+    state: randomUUID(),
     loginHint: email,
   })
   if (!code.ok) throw new Error(`sign-in at mock-google failed (${code.kind}): ${code.detail}`)
@@ -57,7 +65,11 @@ export async function runScriptedUser(opts: ScriptedUserOptions): Promise<Script
     TokenResponse,
     'POST /auth/google',
   )
-  const auth = { authorization: `Bearer ${tokens.access_token}` }
+  return { email, accessToken: tokens.access_token, auth: { authorization: `Bearer ${tokens.access_token}` } }
+}
+
+export async function runScriptedUser(opts: ScriptedUserOptions): Promise<ScriptedUserResult> {
+  const { email, auth } = await signInByLoginHint(opts)
   const credits = async () =>
     (
       await json(
