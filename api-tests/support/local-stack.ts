@@ -98,7 +98,9 @@ export class LocalStack {
 
   async close(): Promise<void> {
     for (const q of [this.queue, ...this.queues.values()]) await q.close().catch(() => {})
-    this.redis.disconnect()
+    // quit, not disconnect: a command still in flight (BullMQ's start-up checks on a slow link, e.g. a
+    // container's mapped port) gets its reply instead of an unhandled "Connection is closed".
+    await this.redis.quit().catch(() => this.redis.disconnect())
     await this.db.end()
   }
 }
