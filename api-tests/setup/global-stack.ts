@@ -6,7 +6,9 @@ import { REPO_ROOT } from '../../harness/stack/services.ts'
 import { wiringOf } from '../../harness/stack/side-service.ts'
 import { StackBuilder } from '../../harness/stack/stack-builder.ts'
 import type { StartedStack } from '../../harness/stack/started-stack.ts'
+import { loadTarget } from '../../harness/target/target-env.ts'
 import type { SuiteTarget } from './suite-target.ts'
+import { targetSuite } from './target-suite.ts'
 
 /**
  * The API acceptance suite's one stack: local by default (strict timing: a 10 s mock Sora;
@@ -25,29 +27,13 @@ export default async function setup(project: TestProject) {
   const runId = `api-${new Date().toISOString().replace(/[:.]/g, '-')}`
   const perfDir = resolve(REPO_ROOT, 'reports', '.perf-parts', runId)
   mkdirSync(perfDir, { recursive: true })
-  const clientId = process.env.TARGET_GOOGLE_CLIENT_ID ?? 'aivideo-local'
   const redirectUri = process.env.TARGET_REDIRECT_URI ?? 'http://localhost:8080/auth/callback'
 
   let stack: StartedStack | undefined
   let target: SuiteTarget
-  const targetApi = process.env.TARGET_API_URL
-  if (targetApi) {
-    const webUrl = process.env.TARGET_WEB_URL || undefined
-    target = {
-      mode: 'target',
-      timing,
-      soraDurationS,
-      apiUrl: targetApi.replace(/\/+$/, ''),
-      googleUrl: process.env.TARGET_GOOGLE_URL?.replace(/\/+$/, '') || undefined,
-      googleClientId: clientId,
-      redirectUri,
-      webOrigin: new URL(webUrl ?? 'http://localhost:8080').origin,
-      webUrl,
-      redisUrl: process.env.TARGET_REDIS_URL || undefined,
-      expectMock: process.env.TARGET_EXPECT_MOCK !== 'false',
-      perfDir,
-      local: undefined,
-    }
+  const deployment = loadTarget()
+  if (deployment) {
+    target = targetSuite(deployment, { timing, soraDurationS, perfDir })
   } else {
     const sampleVideo = resolve(REPO_ROOT, process.env.MOCK_SORA_SAMPLE_VIDEO ?? 'fixtures/sample-video.mp4')
     const builder = new StackBuilder()
@@ -66,6 +52,7 @@ export default async function setup(project: TestProject) {
       soraDurationS,
       apiUrl: stack.urls.api,
       googleUrl: stack.urls.mockGoogle,
+      auth: { kind: 'mock-google', googleUrl: stack.urls.mockGoogle },
       googleClientId: stack.config.googleClientId,
       redirectUri,
       webOrigin: stack.config.corsOrigins[0]!,

@@ -7,9 +7,11 @@ import { REPO_ROOT } from '../../harness/stack/services.ts'
 import { wiringOf } from '../../harness/stack/side-service.ts'
 import { StackBuilder } from '../../harness/stack/stack-builder.ts'
 import type { StartedStack } from '../../harness/stack/started-stack.ts'
+import { loadTarget } from '../../harness/target/target-env.ts'
 import { mergePerfParts } from './global-stack.ts'
 import type { ReliabilitySettings, ReliabilityTarget } from './reliability-target.ts'
 import type { SuiteTarget } from './suite-target.ts'
+import { targetSuite } from './target-suite.ts'
 
 /**
  * The reliability suite's one stack (`npm run test:reliability`): local, with web, Redis persistence on
@@ -36,32 +38,20 @@ export default async function setup(project: TestProject) {
   const secretsDir = resolve(REPO_ROOT, 'reports', '.secrets', runId)
   mkdirSync(perfDir, { recursive: true })
   mkdirSync(secretsDir, { recursive: true })
-  const clientId = process.env.TARGET_GOOGLE_CLIENT_ID ?? 'aivideo-local'
   const redirectUri = process.env.TARGET_REDIRECT_URI ?? 'http://localhost:8080/auth/callback'
 
   let stack: StartedStack | undefined
   let control: StackControlServer | undefined
   let target: SuiteTarget
   let reliability: ReliabilityTarget
-  const targetApi = process.env.TARGET_API_URL
-  if (targetApi) {
-    const webUrl = process.env.TARGET_WEB_URL || undefined
-    target = {
-      mode: 'target',
+  const deployment = loadTarget()
+  if (deployment) {
+    target = targetSuite(deployment, {
       timing: 'fast',
       soraDurationS: SORA_DURATION_S,
-      apiUrl: targetApi.replace(/\/+$/, ''),
-      googleUrl: process.env.TARGET_GOOGLE_URL?.replace(/\/+$/, '') || undefined,
-      googleClientId: clientId,
-      redirectUri,
-      webOrigin: new URL(webUrl ?? 'http://localhost:8080').origin,
-      webUrl,
-      redisUrl: process.env.TARGET_REDIS_URL || undefined,
-      expectMock: process.env.TARGET_EXPECT_MOCK !== 'false',
       perfDir,
-      local: undefined,
       feature: 'Reliability, security and bad input',
-    }
+    })
     reliability = {
       controlUrl: undefined,
       secretsDir,
@@ -109,6 +99,7 @@ export default async function setup(project: TestProject) {
       soraDurationS: SORA_DURATION_S,
       apiUrl: stack.urls.api,
       googleUrl: stack.urls.mockGoogle,
+      auth: { kind: 'mock-google', googleUrl: stack.urls.mockGoogle },
       googleClientId: stack.config.googleClientId,
       redirectUri,
       webOrigin: stack.config.corsOrigins[0]!,

@@ -1,4 +1,5 @@
 import type { StackWiring } from '../../harness/stack/services.ts'
+import type { TargetAuth } from '../../harness/target/target-env.ts'
 
 /**
  * What the global setup hands every test file (vitest `provide`/`inject`, so it must be plain data):
@@ -24,6 +25,11 @@ export interface SuiteTarget {
   redisUrl: string | undefined
   /** Whether the API should run the mock Sora (TARGET_EXPECT_MOCK in target mode; true locally). */
   expectMock: boolean
+  /**
+   * How a test user gets an access token: locally and by default a new account through mock-google; in
+   * target mode also prepared users' tokens (TARGET_ACCESS_TOKENS) or minted ones (TARGET_JWT_SECRET).
+   */
+  auth: TargetAuth
   /** Where tests drop their measured numbers; the global teardown merges them into reports/perf.json. */
   perfDir: string
   local: LocalStackInfo | undefined

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import request from 'supertest'
+import { preparedUserToken } from '../../harness/target/target-auth.ts'
 import { fetchAuthorizationCode } from '../../system/mock-google/src/login-hint.ts'
-import { TokenResponse, UserResponse } from '../../system/shared/schemas/auth.ts'
+import { TokenResponse } from '../../system/shared/schemas/auth.ts'
 import type { SuiteTarget } from '../setup/suite-target.ts'
 import { recordSecret } from './secrets.ts'
-import { type SignedInUser, uniqueEmail } from './sign-in.ts'
+import { type SignedInUser, uniqueEmail, whoHolds } from './sign-in.ts'
 
 export interface RecordedUser extends SignedInUser {
   refreshToken: string
@@ -19,6 +20,12 @@ export async function signInRecorded(
   secretsDir: string,
   email = uniqueEmail('rel'),
 ): Promise<RecordedUser> {
+  if (suite.auth.kind !== 'mock-google') {
+    // Prepared users (target mode): no code and no refresh token to record; the token is recorded.
+    const accessToken = await preparedUserToken(suite.auth)
+    recordSecret(secretsDir, 'access_token', accessToken)
+    return { ...(await whoHolds(suite, accessToken)), refreshToken: '' }
+  }
   if (!suite.googleUrl) throw new Error('no mock-google URL (TARGET_GOOGLE_URL) to sign in with')
   const code = await fetchAuthorizationCode(suite.googleUrl, {
     clientId: suite.googleClientId,
@@ -36,15 +43,5 @@ export async function signInRecorded(
   const tokens = TokenResponse.parse(exchanged.body)
   recordSecret(secretsDir, 'access_token', tokens.access_token)
   recordSecret(secretsDir, 'refresh_token', tokens.refresh_token)
-  const auth = { authorization: `Bearer ${tokens.access_token}` }
-  const me = await request(suite.apiUrl).get('/api/v1/auth/me').set(auth)
-  if (me.status !== 200) throw new Error(`GET /auth/me answered ${me.status}: ${me.text}`)
-  const user = UserResponse.parse(me.body)
-  return {
-    id: user.id,
-    email: user.email,
-    accessToken: tokens.access_token,
-    refreshToken: tokens.refresh_token,
-    auth,
-  }
+  return { ...(await whoHolds(suite, tokens.access_token)), refreshToken: tokens.refresh_token }
 }

@@ -1,0 +1,127 @@
+import { z } from 'zod'
+
+/**
+ * Target mode: the suites run against a deployment we did not build, named by TARGET_* variables
+ * (`npm run acceptance -- --target … --web …` sets them). One zod schema validates them at start, so a
+ * typo says which variable is wrong before any suite runs. Without TARGET_API_URL there is no target:
+ * every suite starts its own local stack.
+ *
+ * Auth strategies (how a test user gets an access token on the deployment):
+ * - `mock-google` (default): the deployment's Google endpoint is configurable and points at a mock-google
+ *   (TARGET_GOOGLE_URL); each test signs a fresh account in through it, as the guide does;
+ * - `tokens`: TARGET_ACCESS_TOKENS, access tokens of users made beforehand (a JSON array or a comma list);
+ * - `jwt`: TARGET_JWT_SECRET (the deployment's HS256 secret) and TARGET_USER_IDS (existing users' ids):
+ *   the suite mints a short-lived access token per user.
+ * TARGET_AUTH picks one explicitly; otherwise tokens, then jwt, then mock-google, whichever is configured.
+ */
+export class TargetConfigError extends Error {
+  override name = 'TargetConfigError'
+}
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.example.com' })
+  .transform((u) => u.replace(/\/+$/, ''))
+
+const tokenList = z.string().transform((raw, ctx) => {
+  const text = raw.trim()
+  if (text.startsWith('[')) {
+    try {
+      const parsed = z.array(z.string().min(1)).safeParse(JSON.parse(text))
+      if (parsed.success) return parsed.data
+    } catch {}
+    ctx.addIssue({ code: 'custom', message: 'a JSON array of strings, or a comma-separated list' })
+    return z.NEVER
+  }
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+})
+
+const userIds = z.string().transform((raw, ctx) => {
+  const ids = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  const bad = ids.filter((s) => !/^[1-9]\d*$/.test(s))
+  if (bad.length || ids.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `a comma-separated list of positive user ids (bad: ${bad.join(', ')})`,
+    })
+    return z.NEVER
+  }
+  return ids.map(Number)
+})
+
+const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+
+const TargetEnv = z.object({
+  TARGET_API_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
+  TARGET_WEB_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
+  TARGET_GOOGLE_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
+  TARGET_AUTH: z.preprocess(blankAsUndefined, z.enum(['mock-google', 'tokens', 'jwt']).optional()),
+  TARGET_ACCESS_TOKENS: z.preprocess(blankAsUndefined, tokenList.optional()),
+  TARGET_JWT_SECRET: z.preprocess(blankAsUndefined, z.string().min(16, 'at least 16 characters').optional()),
+  TARGET_USER_IDS: z.preprocess(blankAsUndefined, userIds.optional()),
+  TARGET_SORA_DURATION_S: z.preprocess(blankAsUndefined, z.coerce.number().positive().optional()),
+})
+
+export type TargetAuth =
+  | { kind: 'mock-google'; googleUrl: string | undefined }
+  | { kind: 'tokens'; accessTokens: string[] }
+  | { kind: 'jwt'; secret: string; userIds: number[] }
+
+export interface Target {
+  apiUrl: string
+  webUrl: string | undefined
+  googleUrl: string | undefined
+  auth: TargetAuth
+  /** How long one generation takes on the deployment (its Sora or mock), seconds; default the guide's 10. */
+  soraDurationS: number
+}
+
+/** The target the environment names, or undefined (local mode). Throws TargetConfigError, naming each bad variable. */
+export function loadTarget(env: NodeJS.ProcessEnv = process.env): Target | undefined {
+  const parsed = TargetEnv.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new TargetConfigError(`Invalid target configuration:\n  ${lines.join('\n  ')}`)
+  }
+  const e = parsed.data
+  const problems: string[] = []
+  if (!e.TARGET_API_URL) {
+    const stray = (['TARGET_WEB_URL', 'TARGET_GOOGLE_URL'] as const).filter((k) => e[k])
+    if (stray.length)
+      throw new TargetConfigError(
+        `Invalid target configuration:\n  TARGET_API_URL: required when ${stray.join(' or ')} is set`,
+      )
+    return undefined
+  }
+  const kind =
+    e.TARGET_AUTH ?? (e.TARGET_ACCESS_TOKENS ? 'tokens' : e.TARGET_JWT_SECRET ? 'jwt' : 'mock-google')
+  let auth: TargetAuth
+  if (kind === 'tokens') {
+    if (!e.TARGET_ACCESS_TOKENS?.length)
+      problems.push('TARGET_ACCESS_TOKENS: required with TARGET_AUTH=tokens (a JSON array or a comma list)')
+    auth = { kind, accessTokens: e.TARGET_ACCESS_TOKENS ?? [] }
+  } else if (kind === 'jwt') {
+    if (!e.TARGET_JWT_SECRET) problems.push('TARGET_JWT_SECRET: required with TARGET_AUTH=jwt')
+    if (!e.TARGET_USER_IDS) problems.push('TARGET_USER_IDS: required with TARGET_AUTH=jwt (e.g. 12,13,14)')
+    auth = { kind, secret: e.TARGET_JWT_SECRET ?? '', userIds: e.TARGET_USER_IDS ?? [] }
+  } else {
+    auth = { kind, googleUrl: e.TARGET_GOOGLE_URL }
+  }
+  if (problems.length)
+    throw new TargetConfigError(`Invalid target configuration:\n  ${problems.join('\n  ')}`)
+  return {
+    apiUrl: e.TARGET_API_URL,
+    webUrl: e.TARGET_WEB_URL,
+    googleUrl: e.TARGET_GOOGLE_URL,
+    auth,
+    soraDurationS: e.TARGET_SORA_DURATION_S ?? 10,
+  }
+}
+
+/** Why a test is skipped in target mode: every skip reason starts with this, so reports can group them. */
+export const NEEDS_STACK_CONTROL = 'needs stack control'
