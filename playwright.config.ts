@@ -7,6 +7,12 @@ if (!videos)
   console.warn('e2e: no ffmpeg on PATH, so no videos of failed tests (traces and screenshots still kept)')
 
 /**
+ * Where this run writes: REPORTS_DIR (default reports/), so that shards run side by side each write their
+ * own (`npm run e2e:shards`); E2E_JUNIT_FILE names the JUnit file (CI gives each shard its own name).
+ */
+const REPORTS = process.env.REPORTS_DIR ?? 'reports'
+
+/**
  * Browser suites (e2e/): Debian's Chromium, headless, one worker (each worker brings up a whole local
  * stack, and the machine has two cores), no retries. Reports: list on the console, JUnit in
  * reports/junit/e2e.xml, Allure results in reports/allure-results/ (with the trace, screenshot and video
@@ -14,7 +20,7 @@ if (!videos)
  */
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'reports/playwright/test-results',
+  outputDir: `${REPORTS}/playwright/test-results`,
   timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
@@ -23,8 +29,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: [
     ['list'],
-    ['junit', { outputFile: 'reports/junit/e2e.xml' }],
-    ['allure-playwright', { resultsDir: 'reports/allure-results', suiteTitle: true }],
+    ['junit', { outputFile: process.env.E2E_JUNIT_FILE ?? `${REPORTS}/junit/e2e.xml` }],
+    ['allure-playwright', { resultsDir: `${REPORTS}/allure-results`, suiteTitle: true }],
   ],
   use: {
     headless: true,
