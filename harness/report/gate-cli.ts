@@ -18,11 +18,21 @@ const gate = evaluateGate({
   unknownIds: unknownIds(checklist, results),
 })
 const MAX_LINES = 20
+const MAX_NOT_RUN_LINES = 10
 console.log(gate.ok ? '✅ gate: release fit' : `❌ gate: ${gate.reasons.length} reason(s) against release`)
 for (const r of gate.reasons.slice(0, MAX_LINES)) console.log(`  ❌ ${r}`)
 if (gate.reasons.length > MAX_LINES)
-  console.log(`  … ${gate.reasons.length - MAX_LINES} more in reports/acceptance-report.md`)
-if (gate.notRun.length)
-  console.log(`  ⏭ ${gate.notRun.length} item(s) not run here (needs stack control); not counted as passed`)
+  console.log(`  … ${gate.reasons.length - MAX_LINES} more in ${join(reports, 'acceptance-report.md')}`)
+if (gate.notRun.length) {
+  const where = process.env.TARGET_API_URL ? ` against the target ${process.env.TARGET_API_URL}` : ''
+  console.log(
+    `  ⏭ ${gate.notRun.length} item(s) not run${where} (their tests were skipped, e.g. needing stack control): not counted as passed, nor as failed`,
+  )
+  for (const line of gate.notRun.slice(0, MAX_NOT_RUN_LINES)) console.log(`     ${line}`)
+  if (gate.notRun.length > MAX_NOT_RUN_LINES)
+    console.log(
+      `     … ${gate.notRun.length - MAX_NOT_RUN_LINES} more in ${join(reports, 'acceptance-report.md')}`,
+    )
+}
 console.log(`  (${results.length} test results read from ${join(reports, 'allure-results')})`)
 process.exit(gate.ok ? 0 : 1)

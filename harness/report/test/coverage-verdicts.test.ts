@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Checklist } from '../checklist.ts'
 import { evaluateCoverage, unknownIds } from '../coverage.ts'
-import type { TestResult } from '../results.ts'
+import { fakeResult } from './fake-result.ts'
 
 const checklist: Checklist = {
   areas: { BE: 'Backend' },
   items: ['BE-01', 'BE-02', 'BE-03', 'BE-04'].map((id) => ({ id, area: 'BE', title: id })),
 }
-const result = (name: string, status: TestResult['status'], message: string | null = null): TestResult => ({
-  uuid: name,
-  name,
-  fullName: name,
-  status,
-  message,
-  ids: [...name.matchAll(/@([A-Z]+-\d{2})/g)].map((m) => m[1]!),
-  suite: 'api',
-  durationMs: 1,
-  parameters: {},
-})
+const result = fakeResult('api')
 
 describe('checklist coverage', () => {
   const verdicts = evaluateCoverage(checklist, [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Checklist } from '../checklist.ts'
 import { evaluateCoverage } from '../coverage.ts'
 import { buildReportModel, renderHtml, renderMarkdown } from '../pm-report.ts'
-import type { TestResult } from '../results.ts'
+import { fakeResult } from './fake-result.ts'
 
 const checklist: Checklist = {
   areas: { FE: 'Frontend', BE: 'Backend' },
@@ -12,17 +12,7 @@ const checklist: Checklist = {
     { id: 'BE-01', area: 'BE', title: 'API receives generate' },
   ],
 }
-const t = (name: string, status: TestResult['status'], message: string | null = null): TestResult => ({
-  uuid: name,
-  name,
-  fullName: name,
-  status,
-  message,
-  ids: [...name.matchAll(/@([A-Z]+-\d{2})/g)].map((m) => m[1]!),
-  suite: 'e2e',
-  durationMs: 1,
-  parameters: {},
-})
+const t = fakeResult('e2e')
 const meta = {
   time: new Date(2026, 10, 27, 10, 0),
   tester: 'PM',
