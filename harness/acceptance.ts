@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { loadChecklist } from './report/checklist.ts'
 import { labelResults } from './report/label-results.ts'
 import { readPerf } from './report/perf.ts'
+import { ACCEPTANCE_USAGE, parseAcceptanceArgs } from './target/acceptance-args.ts'
 
 /**
  * `npm run acceptance`: every suite in the guide's strict timing (contracts, API, browser), then the
@@ -28,6 +29,19 @@ function git(args: string[]): string {
     return 'unknown'
   }
 }
+
+// `-- --target API_URL --web WEB_URL [--google GOOGLE_URL]` (or TARGET_* in the environment): target mode.
+const args = parseAcceptanceArgs(process.argv.slice(2), process.env)
+if (!args.ok) {
+  console.error(args.help ? ACCEPTANCE_USAGE : `${args.error}\n\n${ACCEPTANCE_USAGE}`)
+  process.exit(args.help ? 0 : 2)
+}
+// Every suite, the reports and the gate inherit the target.
+Object.assign(process.env, args.env)
+if (args.target)
+  console.log(
+    `acceptance in target mode: API ${args.target.apiUrl}, web ${args.target.webUrl ?? '(none: browser tests skip)'}, sign-in by ${args.target.auth.kind}; tests needing stack control are skipped with their reason`,
+  )
 
 const started = Date.now()
 const timing = process.env.TIMING ?? 'strict'
