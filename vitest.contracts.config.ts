@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { skipReasonToStatus } from './api-tests/setup/allure-skip-listener.ts'
 
 // One log directory per run (reports/logs/contracts-<run>/), shared by every fork.
 process.env.CONTRACTS_RUN_ID ??= `contracts-${new Date().toISOString().replace(/[:.]/g, '-')}`
@@ -6,7 +7,12 @@ process.env.CONTRACTS_RUN_ID ??= `contracts-${new Date().toISOString().replace(/
 /**
  * `npm run test:contracts`: the Pact consumer tests (and the mock-sora drift check) first, as one group;
  * then, once every pact file is written, the provider verifications on throwaway Redis and PostgreSQL.
+ * In target mode (TARGET_API_URL) the consumer tests run as ever (they need no deployment) and every
+ * verification is skipped with its reason (contracts/provider/provider-fixtures.ts): no Redis or
+ * PostgreSQL is started for them.
  */
+const targetMode = Boolean(process.env.TARGET_API_URL)
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -20,8 +26,9 @@ export default defineConfig({
     setupFiles: ['allure-vitest/setup'],
     reporters: [
       'default',
+      './api-tests/setup/skipped-summary-reporter.ts',
       ['junit', { outputFile: 'reports/junit/contracts.xml', suiteName: 'contracts' }],
-      ['allure-vitest/reporter', { resultsDir: 'reports/allure-results' }],
+      ['allure-vitest/reporter', { resultsDir: 'reports/allure-results', listeners: [skipReasonToStatus] }],
     ],
     projects: [
       {
@@ -37,7 +44,7 @@ export default defineConfig({
         test: {
           name: 'verifications',
           include: ['contracts/provider/**/*.test.ts'],
-          globalSetup: ['harness/test-setup/global-infra.ts'],
+          globalSetup: targetMode ? [] : ['harness/test-setup/global-infra.ts'],
           sequence: { groupOrder: 1 },
         },
       },

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { Pacticipant } from '../pact-files.ts'
 import { apiProviderStates } from './api-states.ts'
-import { type ApiUnderTest, startApiUnderTest } from './api-under-test.ts'
 import { jobMessageProviders } from './job-message-provider.ts'
+import { describe, expect, test } from './provider-fixtures.ts'
 import { verifyPact } from './verify.ts'
 
 describe('aivideo-api as the producer of video jobs', () => {
-  let api: ApiUnderTest
-  beforeAll(async () => {
-    api = await startApiUnderTest({ redisUrl: inject('redisUrl'), databaseServerUrl: inject('databaseUrl') })
-  })
-  afterAll(() => api?.close())
-
-  it('enqueues the generate-video job message the worker’s pact expects @BE-04', async () => {
+  test('enqueues the generate-video job message the worker’s pact expects @BE-04', async ({ api }) => {
     const { stateHandlers, accessToken } = apiProviderStates({
       pool: api.pool,
       queue: api.queue,

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { afterEach } from 'vitest'
 import { Pacticipant } from '../pact-files.ts'
 import { apiProviderStates } from './api-states.ts'
 import { type ApiUnderTest, startApiUnderTest } from './api-under-test.ts'
 import { mockSoraProviderStates } from './mock-sora-states.ts'
 import { type MockSoraUnderTest, startMockSoraUnderTest } from './mock-sora-under-test.ts'
+import { describe, expect, test } from './provider-fixtures.ts'
 import { type FailedInteraction, type VerificationReport, verifyPact } from './verify.ts'
 
 /**
@@ -28,10 +29,9 @@ describe('a verification against a deliberately broken provider', () => {
     await Promise.all(running.splice(0).map((p) => p.close()))
   })
 
-  it('fails when the API renames video_url to videoUrl', async () => {
+  test('fails when the API renames video_url to videoUrl', async ({ infra }) => {
     const api = await startApiUnderTest({
-      redisUrl: inject('redisUrl'),
-      databaseServerUrl: inject('databaseUrl'),
+      ...infra,
       adjust: (app) => rewriteJson(app, '"video_url":', '"videoUrl":'),
     })
     running.push(api)
@@ -50,7 +50,7 @@ describe('a verification against a deliberately broken provider', () => {
     expect(failures.flatMap((f) => f.mismatches).join('\n')).toMatch(/video_url/)
   })
 
-  it('fails when mock-sora answers a finished job with status "done"', async () => {
+  test('fails when mock-sora answers a finished job with status "done"', async ({ infra: _inProcess }) => {
     const mock = await startMockSoraUnderTest({
       adjust: (app) => rewriteJson(app, '"status":"completed"', '"status":"done"'),
     })

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Pacticipant } from '../pact-files.ts'
 import { mockSoraProviderStates } from './mock-sora-states.ts'
-import { type MockSoraUnderTest, startMockSoraUnderTest } from './mock-sora-under-test.ts'
+import { describe, expect, test } from './provider-fixtures.ts'
 import { verifyPact } from './verify.ts'
 
 describe('mock-sora as openai-videos', () => {
-  let mock: MockSoraUnderTest
-  beforeAll(async () => {
-    mock = await startMockSoraUnderTest()
-  })
-  afterAll(() => mock?.close())
-
-  it('answers every interaction the worker’s pact with OpenAI’s Videos API expects', async () => {
+  test('answers every interaction the worker’s pact with OpenAI’s Videos API expects', async ({
+    mockSora: mock,
+  }) => {
     const report = await verifyPact({
       consumer: Pacticipant.worker,
       provider: Pacticipant.openaiVideos,

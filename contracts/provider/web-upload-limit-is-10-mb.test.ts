@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createTokenService } from '../../system/api/src/services/tokens.ts'
 import { upsertGoogleUser } from '../../system/db/users.ts'
 import { MAX_UPLOAD_BYTES } from '../../system/shared/schemas/uploads.ts'
 import { createApiClient } from '../../system/web/src/api-client.ts'
-import { type ApiUnderTest, JWT_SECRET, startApiUnderTest } from './api-under-test.ts'
+import { type ApiUnderTest, JWT_SECRET } from './api-under-test.ts'
+import { describe, expect, test } from './provider-fixtures.ts'
 
 /**
  * The upload over 10 MB is the one web → API interaction the pact cannot hold: its request body would
@@ -14,17 +14,11 @@ import { type ApiUnderTest, JWT_SECRET, startApiUnderTest } from './api-under-te
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 describe('the web client’s upload at the 10 MB limit', () => {
-  let api: ApiUnderTest
-  beforeAll(async () => {
-    api = await startApiUnderTest({ redisUrl: inject('redisUrl'), databaseServerUrl: inject('databaseUrl') })
-  })
-  afterAll(() => api?.close())
-
   const png = (bytes: number) =>
     new Blob([Buffer.concat([PNG_SIGNATURE, Buffer.alloc(bytes - PNG_SIGNATURE.length)])], {
       type: 'image/png',
     })
-  const signedInClient = async () => {
+  const signedInClient = async (api: ApiUnderTest) => {
     const user = await upsertGoogleUser(api.pool, {
       sub: 'contract-upload-limit',
       email: 'upload-limit@example.test',
@@ -35,13 +29,13 @@ describe('the web client’s upload at the 10 MB limit', () => {
     return createApiClient({ baseUrl: api.url, getToken: () => token })
   }
 
-  it('is refused with 413 and a detail the page can show at 10 MB + 1 byte', async () => {
-    const res = await (await signedInClient()).uploadImage(png(MAX_UPLOAD_BYTES + 1), 'too-big.png')
+  test('is refused with 413 and a detail the page can show at 10 MB + 1 byte', async ({ api }) => {
+    const res = await (await signedInClient(api)).uploadImage(png(MAX_UPLOAD_BYTES + 1), 'too-big.png')
     expect(res).toEqual({ ok: false, status: 413, detail: 'Request body too large' })
   })
 
-  it('is accepted at exactly 10 MB', async () => {
-    const res = await (await signedInClient()).uploadImage(png(MAX_UPLOAD_BYTES), 'just-fits.png')
+  test('is accepted at exactly 10 MB', async ({ api }) => {
+    const res = await (await signedInClient(api)).uploadImage(png(MAX_UPLOAD_BYTES), 'just-fits.png')
     expect(res.ok).toBe(true)
   })
 })
