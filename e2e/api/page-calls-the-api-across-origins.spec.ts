@@ -14,11 +14,11 @@ test('the page calls the API on its other origin and every call succeeds: the AP
   page,
   studio,
   webUrl,
-  stack,
+  deployment,
   user,
 }) => {
   const webOrigin = new URL(webUrl).origin
-  const apiOrigin = new URL(stack.urls.api).origin
+  const apiOrigin = new URL(deployment.apiUrl).origin
   expect(apiOrigin, 'the API is another origin').not.toBe(webOrigin)
 
   const answers: Response[] = []

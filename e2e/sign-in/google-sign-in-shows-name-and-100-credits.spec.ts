@@ -5,7 +5,8 @@ test('Login goes through the Google account chooser and back; the navbar then sh
   page,
   studio,
   webUrl,
-  stack,
+  deployment,
+  stackCheck,
   user,
 }) => {
   await studio.open(webUrl)
@@ -13,7 +14,7 @@ test('Login goes through the Google account chooser and back; the navbar then sh
   await expect(studio.userName).toBeHidden()
 
   await studio.login.click()
-  await expect(page).toHaveURL(new RegExp(`^${stack.urls.mockGoogle}/o/oauth2/v2/auth\\?`))
+  await expect(page).toHaveURL(new RegExp(`^${deployment.googleUrl}/o/oauth2/v2/auth\\?`))
   await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
   await page.getByLabel('Email').fill(user.email)
   await page.getByRole('button', { name: 'Continue' }).click()
@@ -26,9 +27,11 @@ test('Login goes through the Google account chooser and back; the navbar then sh
   expect(new URL(page.url()).origin).toBe(new URL(webUrl).origin)
   expect(page.url()).not.toContain('code=')
 
-  const row = await stack.db.query<{ name: string; credits: number }>(
-    'SELECT name, credits FROM users WHERE email = $1',
-    [user.email],
-  )
-  expect(row.rows).toEqual([{ name: user.name, credits: 100 }])
+  await stackCheck('the users row holds the name and 100 credits', async (stack) => {
+    const row = await stack.db.query<{ name: string; credits: number }>(
+      'SELECT name, credits FROM users WHERE email = $1',
+      [user.email],
+    )
+    expect(row.rows).toEqual([{ name: user.name, credits: 100 }])
+  })
 })
