@@ -82,7 +82,11 @@ function recordTimeline(): void {
 }
 
 export async function installTimeline(page: Page): Promise<void> {
-  await page.addInitScript(recordTimeline)
+  // Under tsx (esbuild's keepNames) the inner functions are wrapped in `__name(fn, "name")`, a helper of
+  // the Node module that the page lacks: give the page a no-op one (Playwright's own runner needs none).
+  await page.addInitScript({
+    content: `globalThis.__name ??= (fn) => fn;\n(${recordTimeline.toString()})()`,
+  })
 }
 
 export async function readTimeline(page: Page): Promise<TimelineEvent[]> {
