@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { recordAcceptanceRun } from './report/acceptance-runs.ts'
 import { loadChecklist } from './report/checklist.ts'
 import { labelResults } from './report/label-results.ts'
 import { readPerf } from './report/perf.ts'
@@ -95,5 +96,14 @@ console.log(
 console.log(
   `JUnit: ${join(REPORTS, 'junit')}${existsSync(join(REPORTS, 'perf.json')) ? ` · perf: ${join(REPORTS, 'perf.json')}` : ''}`,
 )
-console.log(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s`)
-process.exit(outcomes.every((o) => o.code === 0) && allure === 0 && report === 0 && gate === 0 ? 0 : 1)
+const wallS = (Date.now() - started) / 1000
+const passed = outcomes.every((o) => o.code === 0) && allure === 0 && report === 0 && gate === 0
+console.log(`wall time ${wallS.toFixed(0)} s`)
+recordAcceptanceRun(join(REPORTS, 'acceptance-runs.json'), timing, {
+  wall_s: wallS,
+  finished_at: new Date().toISOString(),
+  commit: git(['rev-parse', '--short', 'HEAD']),
+  passed,
+  suites: outcomes,
+})
+process.exit(passed ? 0 : 1)

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { release, type, userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import { loadChecklist } from './checklist.ts'
@@ -31,6 +31,7 @@ const model = buildReportModel(
     environment,
     timing: process.env.TIMING ?? 'strict',
     allureReport: 'allure-report/index.html',
+    benchReport: existsSync(join(reports, 'bench.md')) ? 'bench.md' : undefined,
   },
   lang,
 )

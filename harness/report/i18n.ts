@@ -49,6 +49,7 @@ export const WORDS = {
     },
     reported: 'reported',
     details: 'Full results: Allure report',
+    bench: 'Benchmark against our own targets (npm run bench)',
   },
   zh: {
     title: 'Mock Sora 2 API 测试报告',
@@ -92,6 +93,7 @@ export const WORDS = {
     },
     reported: '仅报告',
     details: '完整结果：Allure 报告',
+    bench: '性能基准，对照我们自己的目标（npm run bench）',
   },
 } as const
 

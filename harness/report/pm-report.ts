@@ -16,6 +16,8 @@ export interface ReportMeta {
   timing: string
   /** Where the QA report is, as the PM should open it (relative to the report). */
   allureReport: string
+  /** `npm run bench`'s table (relative to the report), when one was written. */
+  benchReport?: string | undefined
 }
 
 const MARK: Record<Verdict, string> = { passed: '✅', failed: '❌', not_run: '⏭', uncovered: '❔' }
@@ -157,6 +159,7 @@ export function renderMarkdown(m: ReportModel): string {
     '| --- | --- | --- | --- |',
     ...m.perf.map((p) => `| ${cell(p.figure)} | ${p.threshold} | ${p.measured} | ${mark(p.verdict)} |`),
     '',
+    ...(m.meta.benchReport ? [`${w.bench}: [${m.meta.benchReport}](${m.meta.benchReport})`, ''] : []),
     ...(m.reliability.length
       ? [
           `**${w.reliability.title}:** ${reliabilitySummary(m.reliability, w)}`,
@@ -206,6 +209,7 @@ export function renderHtml(m: ReportModel): string {
       [w.perfTable.figure, w.perfTable.threshold, w.perfTable.measured, w.perfTable.result],
       m.perf.map((p) => [esc(p.figure), esc(p.threshold), esc(p.measured), mark(p.verdict)]),
     ),
+    m.meta.benchReport ? `<p><a href="${esc(m.meta.benchReport)}">${esc(w.bench)}</a></p>` : '',
     ...(m.reliability.length
       ? [
           `<h2>${esc(w.reliability.title)}</h2>`,
