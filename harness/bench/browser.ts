@@ -30,18 +30,23 @@ export interface WalkResult {
   timeline: TimelineEvent[]
 }
 
+/** A signed-in studio page of its own browser context; `close()` ends the context. */
+export interface Studio {
+  page: Page
+  close(): Promise<void>
+}
+
 /**
- * The guide's walk in one page: open the studio (`?transport=poll` for polling), sign in through
- * mock-google's chooser, pick the first preset, type the prompt, click Generate, and wait until the
- * result video plays. Times come from the page's own timeline recorder.
+ * Opens the studio (`?transport=poll` for polling) in a fresh context and signs in through
+ * mock-google's chooser as `email`.
  */
-export async function walkToPlaying(
+export async function openSignedIn(
   browser: Browser,
   webUrl: string,
   transport: Transport,
   email: string,
   deadlineMs: number,
-): Promise<WalkResult> {
+): Promise<Studio> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   try {
     const page = await context.newPage()
@@ -49,28 +54,47 @@ export async function walkToPlaying(
     await page.goto(`${webUrl}/${transport === 'poll' ? '?transport=poll' : ''}`)
     await page.locator('body[data-ready="true"]').waitFor({ timeout: deadlineMs })
     await signIn(page, email, deadlineMs)
-    await page.getByTestId('image-preset-1').click()
-    await page
-      .getByTestId('prompt-input')
-      .fill('A cinematic product showcase with smooth camera movements, professional lighting')
-    const generated = page.waitForResponse(
-      (r) => r.url().endsWith('/api/v1/videos/generate') && r.request().method() === 'POST',
-      { timeout: deadlineMs },
-    )
-    await page.getByTestId('generate-button').click()
-    const response = await generated
-    if (response.status() !== 201) throw new Error(`generate answered ${response.status()}`)
-    const videoId = VideoResponse.parse(await response.json()).id
-    const timeline = await waitForEvent(page, 'video-playing', deadlineMs)
-    const click = firstEvent(timeline, 'generate-click')
-    const playing = firstEvent(timeline, 'video-playing')
-    const success = firstEvent(timeline, 'phase', 'success')
-    if (!click || !playing || !success)
-      throw new Error('the page timeline lacks the click, success or playing')
-    return { videoId, clickAt: click.t, successAt: success.t, playingAt: playing.t, timeline }
-  } finally {
+    return { page, close: () => context.close() }
+  } catch (err) {
     await context.close()
+    throw err
   }
+}
+
+/**
+ * The guide's walk from a signed-in page: pick the first preset, type the prompt, click Generate, and
+ * wait until the result video plays. Times come from the page's own timeline recorder. With `fresh`,
+ * the page is reloaded first (a new timeline; the session comes back from its refresh token).
+ */
+export async function generateUntilPlaying(
+  studio: Studio,
+  deadlineMs: number,
+  opts: { fresh?: boolean } = {},
+): Promise<WalkResult> {
+  const { page } = studio
+  if (opts.fresh) {
+    await page.reload()
+    await page.getByTestId('user-name').waitFor({ timeout: deadlineMs })
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: deadlineMs })
+  }
+  await page.getByTestId('image-preset-1').click()
+  await page
+    .getByTestId('prompt-input')
+    .fill('A cinematic product showcase with smooth camera movements, professional lighting')
+  const generated = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/videos/generate') && r.request().method() === 'POST',
+    { timeout: deadlineMs },
+  )
+  await page.getByTestId('generate-button').click()
+  const response = await generated
+  if (response.status() !== 201) throw new Error(`generate answered ${response.status()}`)
+  const videoId = VideoResponse.parse(await response.json()).id
+  const timeline = await waitForEvent(page, 'video-playing', deadlineMs)
+  const click = firstEvent(timeline, 'generate-click')
+  const playing = firstEvent(timeline, 'video-playing')
+  const success = firstEvent(timeline, 'phase', 'success')
+  if (!click || !playing || !success) throw new Error('the page timeline lacks the click, success or playing')
+  return { videoId, clickAt: click.t, successAt: success.t, playingAt: playing.t, timeline }
 }
 
 async function signIn(page: Page, email: string, timeoutMs: number): Promise<void> {

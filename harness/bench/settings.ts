@@ -11,7 +11,7 @@
  *
  * (Per-group times from quick runs on a loaded machine, 2026-11-28.) `BENCH_QUICK=1` is for
  * development: 1 run of each, 2 s autocannon, 5 users, a 20 MB sample (BENCH_LARGE_MB=151 for the
- * full one). Its numbers are not comparable to the targets (too few samples, smaller video).
+ * full one, BENCH_RUNS=2 to try the repeat paths). Its numbers are not comparable to the targets (too few samples, smaller video).
  */
 export interface BenchSettings {
   mode: 'full' | 'quick'
@@ -52,5 +52,10 @@ export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettin
   if (env.BENCH_LARGE_MB && (!Number.isInteger(largeMb) || largeMb <= 0))
     throw new Error(`BENCH_LARGE_MB=${env.BENCH_LARGE_MB} is not a whole number of MB`)
   if (largeMb) settings.largeVideo.sizeMb = largeMb
+  // BENCH_RUNS: another number of runs per figure, e.g. 2 in a quick run to try the repeat paths.
+  const runs = Number(env.BENCH_RUNS)
+  if (env.BENCH_RUNS && (!Number.isInteger(runs) || runs <= 0))
+    throw new Error(`BENCH_RUNS=${env.BENCH_RUNS} is not a whole number of runs`)
+  if (runs) settings.runs = runs
   return settings
 }
