@@ -1,7 +1,7 @@
 import { onTestFinished } from 'vitest'
+import { loadRate, runLoad } from '../../harness/load.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { parameters, recordPerf } from '../support/evidence.ts'
-import { loadRate, runLoad } from '../support/load.ts'
 import { signIn } from '../support/sign-in.ts'
 import { GUIDE_PROMPT } from '../support/videos.ts'
 

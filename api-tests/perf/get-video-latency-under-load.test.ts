@@ -1,6 +1,6 @@
+import { loadRate, runLoad } from '../../harness/load.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { parameters, recordPerf } from '../support/evidence.ts'
-import { loadRate, runLoad } from '../support/load.ts'
 import { generate } from '../support/videos.ts'
 
 /** The guide: API response time < 100 ms. Asserted on p95 under 20 connections for 10 s. */

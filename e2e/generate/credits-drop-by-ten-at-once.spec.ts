@@ -1,5 +1,5 @@
+import { firstEvent } from '../../harness/browser/page-timeline.ts'
 import { BUDGET, GUIDE_PROMPT, SHORT_JOB_S } from '../fixtures/budgets.ts'
-import { firstEvent } from '../fixtures/page-timeline.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 test.use({ soraJobS: SHORT_JOB_S })

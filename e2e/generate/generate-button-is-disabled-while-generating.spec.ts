@@ -1,6 +1,6 @@
+import { firstEvent, valuesOf } from '../../harness/browser/page-timeline.ts'
 import { BUDGET, GUIDE_PROMPT, WATCHED_JOB_S } from '../fixtures/budgets.ts'
 import { isGrey } from '../fixtures/colors.ts'
-import { firstEvent, valuesOf } from '../fixtures/page-timeline.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 test.use({ soraJobS: WATCHED_JOB_S })

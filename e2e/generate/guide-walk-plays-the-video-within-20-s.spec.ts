@@ -1,5 +1,5 @@
+import { firstEvent } from '../../harness/browser/page-timeline.ts'
 import { BUDGET, GUIDE, GUIDE_PROMPT, SORA_DURATION_S, STRICT } from '../fixtures/budgets.ts'
-import { firstEvent } from '../fixtures/page-timeline.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 /** Waiting longer than the guide's 20 s, so that a slow run is measured and reported before it fails. */

@@ -1,5 +1,5 @@
+import { valuesOf } from '../../harness/browser/page-timeline.ts'
 import { BUDGET, GUIDE_PROMPT, WATCHED_JOB_S } from '../fixtures/budgets.ts'
-import { valuesOf } from '../fixtures/page-timeline.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 test.use({ soraJobS: WATCHED_JOB_S })

@@ -1,8 +1,8 @@
 import type { Request } from '@playwright/test'
+import { firstEvent } from '../../harness/browser/page-timeline.ts'
 import { LogEvent } from '../../system/shared/log-events.ts'
 import { BUDGET, GUIDE, GUIDE_PROMPT, SHORT_JOB_S, STRICT } from '../fixtures/budgets.ts'
 import { recordValue } from '../fixtures/evidence.ts'
-import { firstEvent } from '../fixtures/page-timeline.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 // The push latency does not depend on how long the job ran.

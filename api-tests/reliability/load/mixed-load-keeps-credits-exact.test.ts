@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis'
 import { onTestFinished } from 'vitest'
+import { type LoadResult, percentile, runLoad } from '../../../harness/load.ts'
 import { describe, expect, test } from '../../fixtures/reliability.ts'
 import { parameters, recordPerf } from '../../support/evidence.ts'
 import { expectCreditInvariant } from '../../support/invariant.ts'
-import { type LoadResult, percentile, runLoad } from '../../support/load.ts'
 import { GUIDE_PROMPT, generate } from '../../support/videos.ts'
 
 const DURATION_S = 30

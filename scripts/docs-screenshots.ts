@@ -1,0 +1,36 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium } from '@playwright/test'
+
+/**
+ * `npm run docs:screenshots`: pictures of the last acceptance run's two reports for the README,
+ * taken in Debian's Chromium: docs/pm-report.png (reports/acceptance-report.html) and
+ * docs/allure-overview.png (reports/allure-report/index.html).
+ */
+const REPORTS = resolve(process.env.REPORTS_DIR ?? 'reports')
+const shots = [
+  { page: resolve(REPORTS, 'acceptance-report.html'), out: 'docs/pm-report.png', fullPage: true },
+  { page: resolve(REPORTS, 'allure-report', 'index.html'), out: 'docs/allure-overview.png', fullPage: false },
+]
+
+const missing = shots.filter((s) => !existsSync(s.page)).map((s) => s.page)
+if (missing.length > 0) {
+  console.error(`docs:screenshots: run npm run acceptance first; missing ${missing.join(', ')}`)
+  process.exit(1)
+}
+mkdirSync('docs', { recursive: true })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+})
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  for (const shot of shots) {
+    await page.goto(pathToFileURL(shot.page).href, { waitUntil: 'networkidle' })
+    await page.screenshot({ path: shot.out, fullPage: shot.fullPage })
+    console.log(`docs:screenshots: ${shot.out}`)
+  }
+} finally {
+  await browser.close()
+}
