@@ -5,13 +5,22 @@ import { chromium } from '@playwright/test'
 
 /**
  * `npm run docs:screenshots`: pictures of the last acceptance run's two reports for the README,
- * taken in Debian's Chromium: docs/pm-report.png (reports/acceptance-report.html) and
- * docs/allure-overview.png (reports/allure-report/index.html).
+ * taken in Debian's Chromium: docs/pm-report.jpg (the top of reports/acceptance-report.html) and
+ * docs/allure-overview.jpg (reports/allure-report/index.html).
  */
 const REPORTS = resolve(process.env.REPORTS_DIR ?? 'reports')
 const shots = [
-  { page: resolve(REPORTS, 'acceptance-report.html'), out: 'docs/pm-report.png', fullPage: true },
-  { page: resolve(REPORTS, 'allure-report', 'index.html'), out: 'docs/allure-overview.png', fullPage: false },
+  {
+    page: resolve(REPORTS, 'acceptance-report.html'),
+    out: 'docs/pm-report.jpg',
+    shows: 'Conclusion',
+  },
+  // Allure renders in the page's script after load: wait for its summary, not for the network.
+  {
+    page: resolve(REPORTS, 'allure-report', 'index.html'),
+    out: 'docs/allure-overview.jpg',
+    shows: 'AIVideo acceptance',
+  },
 ]
 
 const missing = shots.filter((s) => !existsSync(s.page)).map((s) => s.page)
@@ -25,10 +34,11 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu'],
 })
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } })
   for (const shot of shots) {
-    await page.goto(pathToFileURL(shot.page).href, { waitUntil: 'networkidle' })
-    await page.screenshot({ path: shot.out, fullPage: shot.fullPage })
+    await page.goto(pathToFileURL(shot.page).href)
+    await page.getByText(shot.shows).first().waitFor({ timeout: 30_000 })
+    await page.screenshot({ path: shot.out, quality: 80 })
     console.log(`docs:screenshots: ${shot.out}`)
   }
 } finally {
