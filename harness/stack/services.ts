@@ -1,10 +1,12 @@
+import { randomBytes, randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import { LogEvent } from '../../system/shared/log-events.ts'
 import { HealthResponse } from '../../system/shared/schemas/health.ts'
 import type { Probe } from '../wait.ts'
 import { httpJson } from './http.ts'
 import { readLogEvents } from './log-events.ts'
-import type { StackPorts, SystemRole } from './stack-options.ts'
+import type { StackOptions, StackPorts, SystemRole } from './stack-options.ts'
+import type { StackUrls } from './started-stack.ts'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
@@ -25,6 +27,38 @@ export interface StackWiring {
 }
 
 export const urlOf = (w: StackWiring, port: number) => `http://${w.host}:${port}`
+
+/**
+ * A stack's wiring on loopback, whichever driver runs it: the driver brings the ports, the Redis and
+ * PostgreSQL it started and the uploads dir; a fresh JWT secret and queue prefix unless the options
+ * fix them.
+ */
+export function loopbackWiring(
+  opts: Pick<StackOptions, 'jwtSecret' | 'queuePrefix' | 'soraDurationS'>,
+  parts: Pick<StackWiring, 'ports' | 'redisUrl' | 'databaseUrl' | 'uploadsDir'>,
+): StackWiring {
+  return {
+    host: '127.0.0.1',
+    ...parts,
+    jwtSecret: opts.jwtSecret ?? randomBytes(32).toString('base64url'),
+    queuePrefix: opts.queuePrefix ?? `aivideo-${randomUUID().slice(0, 8)}`,
+    soraDurationS: opts.soraDurationS,
+    mockSoraApiKey: 'sk-mock-sora',
+    googleClientId: 'aivideo-local',
+    googleClientSecret: 'aivideo-local-secret',
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+  }
+}
+
+/** The services' URLs of a stack (the web app's only when it runs one). */
+export function stackUrls(w: StackWiring, withWeb: boolean): StackUrls {
+  return {
+    api: urlOf(w, w.ports.api),
+    mockSora: urlOf(w, w.ports.mockSora),
+    mockGoogle: urlOf(w, w.ports.mockGoogle),
+    ...(withWeb ? { web: urlOf(w, w.ports.web) } : {}),
+  }
+}
 
 /** The browser reaches the web app as localhost or 127.0.0.1: the API allows both as origins. */
 export function webOrigins(w: StackWiring): string[] {

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -30,9 +30,11 @@ import {
   apiHealthCheck,
   healthCheck,
   imageHosts,
+  loopbackWiring,
   pageCheck,
   REPO_ROOT,
   type StackWiring,
+  stackUrls,
   urlOf,
   webOrigins,
   workerReadyCheck,
@@ -87,26 +89,13 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
   const uploadsDir = await uploadsDirFor(opts, teardown, tempDirs)
   const withWeb = opts.web === 'auto'
   const ports = await portsFor(opts)
-  const wiring: StackWiring = {
-    host: '127.0.0.1',
+  const wiring = loopbackWiring(opts, {
     ports,
     redisUrl: `redis://127.0.0.1:${ports.redis}/0`,
     databaseUrl: `postgres://aivideo:${POSTGRES_PASSWORD}@127.0.0.1:${ports.postgres}/aivideo`,
     uploadsDir,
-    jwtSecret: opts.jwtSecret ?? randomBytes(32).toString('base64url'),
-    queuePrefix: opts.queuePrefix ?? `aivideo-${randomUUID().slice(0, 8)}`,
-    soraDurationS: opts.soraDurationS,
-    mockSoraApiKey: 'sk-mock-sora',
-    googleClientId: 'aivideo-local',
-    googleClientSecret: 'aivideo-local-secret',
-    logLevel: process.env.LOG_LEVEL ?? 'info',
-  }
-  const urls = {
-    api: urlOf(wiring, ports.api),
-    mockSora: urlOf(wiring, ports.mockSora),
-    mockGoogle: urlOf(wiring, ports.mockGoogle),
-    ...(withWeb ? { web: urlOf(wiring, ports.web) } : {}),
-  }
+  })
+  const urls = stackUrls(wiring, withWeb)
 
   // What compose interpolates into docker-compose.test.yml, and this stack's own override file.
   const composeEnv: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -20,9 +20,10 @@ import {
   envFor,
   healthCheck,
   imageHosts,
+  loopbackWiring,
   pageCheck,
   REPO_ROOT,
-  type StackWiring,
+  stackUrls,
   urlOf,
   webOrigins,
   workerReadyCheck,
@@ -112,26 +113,8 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
   }
   db.on('error', () => {}) // an idle client cut by a server shutdown is not a test failure
 
-  const wiring: StackWiring = {
-    host: '127.0.0.1',
-    ports,
-    redisUrl,
-    databaseUrl,
-    uploadsDir,
-    jwtSecret: opts.jwtSecret ?? randomBytes(32).toString('base64url'),
-    queuePrefix: opts.queuePrefix ?? `aivideo-${randomUUID().slice(0, 8)}`,
-    soraDurationS: opts.soraDurationS,
-    mockSoraApiKey: 'sk-mock-sora',
-    googleClientId: 'aivideo-local',
-    googleClientSecret: 'aivideo-local-secret',
-    logLevel: process.env.LOG_LEVEL ?? 'info',
-  }
-  const urls = {
-    api: urlOf(wiring, ports.api),
-    mockSora: urlOf(wiring, ports.mockSora),
-    mockGoogle: urlOf(wiring, ports.mockGoogle),
-    ...(withWeb ? { web: urlOf(wiring, ports.web) } : {}),
-  }
+  const wiring = loopbackWiring(opts, { ports, redisUrl, databaseUrl, uploadsDir })
+  const urls = stackUrls(wiring, withWeb)
 
   const workers: SystemService[] = []
   const liveWorkers = () => (workers.some((w) => w.running) ? 1 : 0)
