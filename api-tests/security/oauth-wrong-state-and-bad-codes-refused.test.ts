@@ -3,33 +3,11 @@ import request from 'supertest'
 import { fetchAuthorizationCode } from '../../system/mock-google/src/login-hint.ts'
 import { ErrorResponse } from '../../system/shared/schemas/errors.ts'
 import { beginSignIn, readCallback } from '../../system/web/src/client/oauth.ts'
+import { MemoryStorage } from '../../system/web/test/memory-storage.ts'
 import { describe, expect, test } from '../fixtures/reliability.ts'
 import { recordSecret } from '../support/secrets.ts'
 import { uniqueEmail } from '../support/sign-in.ts'
 import { skipWithReason } from '../support/skip.ts'
-
-/** sessionStorage as the page has it (one tab). */
-class TabStorage implements Storage {
-  private readonly items = new Map<string, string>()
-  get length() {
-    return this.items.size
-  }
-  clear() {
-    this.items.clear()
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null
-  }
-  key(i: number) {
-    return [...this.items.keys()][i] ?? null
-  }
-  removeItem(key: string) {
-    this.items.delete(key)
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value)
-  }
-}
 
 describe('OAuth sign-in', () => {
   test('the web callback with a wrong state is refused without exchanging the code @SEC-04', async ({
@@ -47,7 +25,7 @@ describe('OAuth sign-in', () => {
     // fed a real authorize round trip whose state was swapped. The browser walk is e2e's.
     const origin = new URL(suite.webUrl).origin
     const startSignIn = () => {
-      const tab = new TabStorage()
+      const tab = new MemoryStorage()
       const config = { googleAuthUrl: `${suite.googleUrl ?? origin}/o/oauth2/v2/auth`, googleClientId: 'x' }
       const state = new URL(beginSignIn(config, tab, { origin, search: '' })).searchParams.get('state')!
       return { tab, state }

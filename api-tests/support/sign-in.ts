@@ -11,15 +11,29 @@ export interface SignedInUser {
   accessToken: string
   /** `{ authorization: 'Bearer …' }` for `.set()`. */
   auth: { authorization: string }
+  /** '' for a prepared user (target mode), which comes with an access token only. */
+  refreshToken: string
 }
+
+/** What sign-in handled, for a caller that records it (the reliability suite's log scan). */
+export type OnSecret = (kind: 'oauth_code' | 'access_token' | 'refresh_token', value: string) => void
 
 /**
  * Signs a new user in the way the guide does: Google (mock-google, login_hint) → POST /auth/google. In
  * target mode with prepared users (TARGET_ACCESS_TOKENS, or TARGET_JWT_SECRET + TARGET_USER_IDS) it
- * takes the next prepared user's token instead, and `email` is that user's.
+ * takes the next prepared user's token instead, and `email` is that user's. `onSecret` sees the code
+ * and every token on the way.
  */
-export async function signIn(suite: SuiteTarget, email = uniqueEmail()): Promise<SignedInUser> {
-  if (suite.auth.kind !== 'mock-google') return whoHolds(suite, await preparedUserToken(suite.auth))
+export async function signIn(
+  suite: SuiteTarget,
+  email = uniqueEmail(),
+  onSecret: OnSecret = () => {},
+): Promise<SignedInUser> {
+  if (suite.auth.kind !== 'mock-google') {
+    const accessToken = await preparedUserToken(suite.auth)
+    onSecret('access_token', accessToken)
+    return { ...(await whoHolds(suite, accessToken)), refreshToken: '' }
+  }
   if (!suite.googleUrl) throw new Error('no mock-google URL (TARGET_GOOGLE_URL) to sign in with')
   const code = await fetchAuthorizationCode(suite.googleUrl, {
     clientId: suite.googleClientId,
@@ -28,16 +42,23 @@ export async function signIn(suite: SuiteTarget, email = uniqueEmail()): Promise
     loginHint: email,
   })
   if (!code.ok) throw new Error(`sign-in at mock-google failed (${code.kind}): ${code.detail}`)
+  onSecret('oauth_code', code.value)
   const exchanged = await request(suite.apiUrl)
     .post('/api/v1/auth/google')
     .send({ code: code.value, redirect_uri: suite.redirectUri })
   if (exchanged.status !== 200)
     throw new Error(`POST /auth/google answered ${exchanged.status}: ${exchanged.text}`)
-  return whoHolds(suite, TokenResponse.parse(exchanged.body).access_token)
+  const tokens = TokenResponse.parse(exchanged.body)
+  onSecret('access_token', tokens.access_token)
+  onSecret('refresh_token', tokens.refresh_token)
+  return { ...(await whoHolds(suite, tokens.access_token)), refreshToken: tokens.refresh_token }
 }
 
-/** The user an access token belongs to (GET /auth/me), as a SignedInUser. */
-export async function whoHolds(suite: SuiteTarget, accessToken: string): Promise<SignedInUser> {
+/** The user an access token belongs to (GET /auth/me). */
+export async function whoHolds(
+  suite: SuiteTarget,
+  accessToken: string,
+): Promise<Omit<SignedInUser, 'refreshToken'>> {
   const auth = { authorization: `Bearer ${accessToken}` }
   const me = await request(suite.apiUrl).get('/api/v1/auth/me').set(auth)
   if (me.status !== 200) throw new Error(`GET /auth/me answered ${me.status}: ${me.text}`)

@@ -8,11 +8,8 @@ import { loadApiConfig } from '../../system/shared/config.ts'
 import { QUEUE_NAME } from '../../system/shared/queue.ts'
 import { MAX_UPLOAD_BYTES } from '../../system/shared/schemas/uploads.ts'
 import { createApiClient } from '../../system/web/src/api-client.ts'
-import { Pacticipant } from '../pact-files.ts'
-import { apiProviderStates } from '../provider/api-states.ts'
+import { verifyJobMessagePact, verifyWebPact } from '../provider/api-pacts.ts'
 import { type ApiUnderTest, GOOGLE_CLIENT_ID, JWT_SECRET } from '../provider/api-under-test.ts'
-import { jobMessageProviders } from '../provider/job-message-provider.ts'
-import { verifyPact } from '../provider/verify.ts'
 
 /**
  * The API's pacts verified against the API *container* of docker-compose.test.yml (npm run
@@ -72,27 +69,13 @@ describe('aivideo-api in its container', () => {
   }, 120_000)
 
   it('answers every interaction the web frontend’s pact expects', async () => {
-    const states = apiProviderStates({ pool: api.pool, queue: api.queue, googleUrl: api.googleUrl })
-    const report = await verifyPact({
-      consumer: Pacticipant.web,
-      provider: Pacticipant.api,
-      options: { providerBaseUrl: api.url, ...states },
-    })
+    const report = await verifyWebPact(api)
     expect(report.failures).toEqual([])
     expect(report.results.length).toBeGreaterThan(0)
   })
 
   it('enqueues the generate-video job message the worker’s pact expects @BE-04', async () => {
-    const { stateHandlers, accessToken } = apiProviderStates({
-      pool: api.pool,
-      queue: api.queue,
-      googleUrl: api.googleUrl,
-    })
-    const report = await verifyPact({
-      consumer: Pacticipant.worker,
-      provider: Pacticipant.api,
-      options: { stateHandlers, messageProviders: jobMessageProviders(api, accessToken) },
-    })
+    const report = await verifyJobMessagePact(api)
     expect(report.failures).toEqual([])
     expect(report.results.length).toBeGreaterThan(0)
   })

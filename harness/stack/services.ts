@@ -6,7 +6,7 @@ import type { Probe } from '../wait.ts'
 import { httpJson } from './http.ts'
 import { readLogEvents } from './log-events.ts'
 import type { StackOptions, StackPorts, SystemRole } from './stack-options.ts'
-import type { StackUrls } from './started-stack.ts'
+import type { StackConfig, StackUrls } from './started-stack.ts'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
@@ -47,6 +47,23 @@ export function loopbackWiring(
     googleClientId: 'aivideo-local',
     googleClientSecret: 'aivideo-local-secret',
     logLevel: process.env.LOG_LEVEL ?? 'info',
+  }
+}
+
+/** What a started stack tells its users about its configuration (mock Sora, whichever driver). */
+export function stackConfig(w: StackWiring): StackConfig {
+  const { api, mockSora, mockGoogle, web } = w.ports
+  return {
+    queuePrefix: w.queuePrefix,
+    uploadsDir: w.uploadsDir,
+    soraDurationS: w.soraDurationS,
+    useMockSora: true,
+    mockSoraApiKey: w.mockSoraApiKey,
+    googleClientId: w.googleClientId,
+    googleClientSecret: w.googleClientSecret,
+    corsOrigins: webOrigins(w),
+    imageAllowedHosts: imageHosts(w),
+    ports: { api, mockSora, mockGoogle, web },
   }
 }
 

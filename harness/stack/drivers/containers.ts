@@ -29,14 +29,13 @@ import { logFileFor, runLogDir } from '../run-dir.ts'
 import {
   apiHealthCheck,
   healthCheck,
-  imageHosts,
   loopbackWiring,
   pageCheck,
   REPO_ROOT,
   type StackWiring,
+  stackConfig,
   stackUrls,
   urlOf,
-  webOrigins,
   workerReadyCheck,
 } from '../services.ts'
 import { DEFAULT_ENTRIES, guidePorts, type StackOptions, type SystemRole } from '../stack-options.ts'
@@ -254,18 +253,7 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
     databaseUrl: wiring.databaseUrl,
     logDir,
     jwtSecret: wiring.jwtSecret,
-    config: {
-      queuePrefix: wiring.queuePrefix,
-      uploadsDir,
-      soraDurationS: wiring.soraDurationS,
-      useMockSora: true,
-      mockSoraApiKey: wiring.mockSoraApiKey,
-      googleClientId: wiring.googleClientId,
-      googleClientSecret: wiring.googleClientSecret,
-      corsOrigins: webOrigins(wiring),
-      imageAllowedHosts: imageHosts(wiring),
-      ports: { api: ports.api, mockSora: ports.mockSora, mockGoogle: ports.mockGoogle, web: ports.web },
-    },
+    config: stackConfig(wiring),
     mockSora: new MockSoraControl(urls.mockSora),
     db,
     get services() {

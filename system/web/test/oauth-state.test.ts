@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { beginSignIn, OAUTH_STATE_KEY, readCallback } from '../src/client/oauth.ts'
-import { MemoryStorage } from './helpers.ts'
+import { MemoryStorage } from './memory-storage.ts'
 
 const config = { googleAuthUrl: 'http://google.test/o/oauth2/v2/auth', googleClientId: 'aivideo-local' }
 const here = { origin: 'http://localhost:8080', search: '?transport=poll' }

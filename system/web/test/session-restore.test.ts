@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { TokenResponse } from '../../shared/schemas/auth.ts'
 import type { ApiResult } from '../src/api-client.ts'
 import { createSession, REFRESH_TOKEN_KEY, SESSION_EXPIRED_MESSAGE } from '../src/client/session.ts'
-import { MemoryStorage } from './helpers.ts'
+import { MemoryStorage } from './memory-storage.ts'
 
 const tokens = (n: number): TokenResponse => ({
   access_token: `access-${n}`,
