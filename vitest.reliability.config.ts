@@ -17,6 +17,10 @@ const common = {
   testTimeout: 180_000,
   hookTimeout: 120_000,
   pool: 'forks' as const,
+  // Each fork runs file after file without loading supertest, pg, BullMQ and the schemas again for each
+  // (fixtures are per file or per test, so nothing leaks between files); on two cores the reloading
+  // cost more than the tests between the waits.
+  isolate: false,
 }
 
 export default defineConfig({

@@ -1,16 +1,43 @@
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 
-/** A port free at the time of asking, on loopback (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))))
-    })
-  })
+/**
+ * Where the kernel takes the local ports of outgoing connections (Linux: ip_local_port_range). A port
+ * picked inside it and let go until a service binds it can meanwhile become the local end of some
+ * client's connection (a pg pool, a browser), and the service then fails with EADDRINUSE; ports below
+ * this range are only ever taken by a listener that asks for them.
+ */
+export function ephemeralRangeStart(
+  read: () => string = () => readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8'),
+): number {
+  try {
+    const start = Number.parseInt(read().trim().split(/\s+/)[0] ?? '', 10)
+    return Number.isInteger(start) && start > LOWEST_PORT + 1000 ? start : DEFAULT_EPHEMERAL_START
+  } catch {
+    return DEFAULT_EPHEMERAL_START
+  }
+}
+/** IANA's dynamic range starts at 49152; Linux's default ephemeral range at 32768. */
+const DEFAULT_EPHEMERAL_START = 32768
+/** Above the registered ports services usually take (PostgreSQL 5432, Redis 6379, 8000/8080...). */
+const LOWEST_PORT = 20000
+const RANGE_END = ephemeralRangeStart()
+
+/** Ports this process handed out, so that two asks never get the same one before either is bound. */
+const handedOut = new Set<number>()
+
+/**
+ * A loopback port free at the time of asking, chosen at random below the ephemeral range (see
+ * `ephemeralRangeStart`), so only another listener could take it before the caller binds it.
+ */
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < 200; tries++) {
+    const port = LOWEST_PORT + Math.floor(Math.random() * (RANGE_END - LOWEST_PORT))
+    if (handedOut.has(port)) continue
+    handedOut.add(port) // before the check, so that a concurrent ask cannot pick it meanwhile
+    if (await isPortFree(port)) return port
+  }
+  throw new Error(`no free port between ${LOWEST_PORT} and ${RANGE_END} after 200 tries`)
 }
 
 /** Whether nothing listens on `port` of `host` now (a fixed port must be checked before use). */

@@ -410,23 +410,13 @@ async function portsFor(opts: StackOptions): Promise<HostPorts> {
         throw new StackStartError('containers', undefined, `cannot publish ${key} on port ${port}: in use`)
     return fixed
   }
-  const taken = new Set<number>()
-  const next = async () => {
-    for (;;) {
-      const p = await freePort()
-      if (!taken.has(p)) {
-        taken.add(p)
-        return p
-      }
-    }
-  }
   return {
-    api: await next(),
-    mockSora: await next(),
-    mockGoogle: await next(),
-    web: await next(),
-    redis: await next(),
-    postgres: await next(),
+    api: await freePort(),
+    mockSora: await freePort(),
+    mockGoogle: await freePort(),
+    web: await freePort(),
+    redis: await freePort(),
+    postgres: await freePort(),
   }
 }
 

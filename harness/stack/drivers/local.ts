@@ -245,17 +245,12 @@ async function portsFor(opts: StackOptions, withWeb: boolean): Promise<StackPort
     }
     return fixed
   }
-  const taken = new Set<number>()
-  const next = async () => {
-    for (;;) {
-      const p = await freePort()
-      if (!taken.has(p)) {
-        taken.add(p)
-        return p
-      }
-    }
+  return {
+    api: await freePort(),
+    mockSora: await freePort(),
+    mockGoogle: await freePort(),
+    web: await freePort(),
   }
-  return { api: await next(), mockSora: await next(), mockGoogle: await next(), web: await next() }
 }
 
 async function checkDatabase(url: string): Promise<void> {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { lineSplitter } from '../line-splitter.ts'
 import { logOffset, parseLogLine, readLogEvents, tailLines } from '../log-events.ts'
 import { MockSoraControl } from '../mock-sora-control.ts'
-import { freePort } from '../ports.ts'
+import { ephemeralRangeStart, freePort } from '../ports.ts'
 import { guidePorts } from '../stack-options.ts'
 import { Teardown } from '../teardown.ts'
 
@@ -66,6 +66,25 @@ describe("npm start's ports", () => {
     expect(guidePorts({})).toEqual({ api: 8000, mockSora: 4010, mockGoogle: 4020, web: 8080 })
     expect(guidePorts({ API_PORT: '9000', WEB_PORT: '9080' })).toMatchObject({ api: 9000, web: 9080 })
     expect(() => guidePorts({ MOCK_SORA_PORT: 'x' })).toThrow('MOCK_SORA_PORT=x is not a port')
+  })
+})
+
+describe('free ports for a stack', () => {
+  it('are distinct, free, and below the range the kernel gives outgoing connections', async () => {
+    const ports = await Promise.all(Array.from({ length: 50 }, () => freePort()))
+    expect(new Set(ports).size).toBe(50)
+    for (const p of ports) expect(p).toBeGreaterThanOrEqual(20000)
+    for (const p of ports) expect(p).toBeLessThan(ephemeralRangeStart())
+  })
+
+  it("read that range's start from the kernel, or assume Linux's default", () => {
+    expect(ephemeralRangeStart(() => '40000\t60999\n')).toBe(40000)
+    expect(ephemeralRangeStart(() => 'garbage')).toBe(32768)
+    expect(
+      ephemeralRangeStart(() => {
+        throw new Error('no /proc')
+      }),
+    ).toBe(32768)
   })
 })
 
