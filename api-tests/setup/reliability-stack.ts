@@ -85,6 +85,8 @@ export default async function setup(project: TestProject) {
         {
           MAX_WAIT_SECONDS: String(SETTINGS.maxWaitSeconds),
           SORA_POLL_INTERVAL_MS: '250',
+          // REL-12 leaves ~600 jobs queued; twice the default's slots drain them in half the time.
+          WORKER_CONCURRENCY: '128',
           LOCK_DURATION_MS: String(SETTINGS.lockDurationMs),
           STALLED_INTERVAL_MS: String(SETTINGS.stalledIntervalMs),
         },

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, utimesSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 /**
  * Where the kernel takes the local ports of outgoing connections (Linux: ip_local_port_range). A port
@@ -23,8 +25,30 @@ const DEFAULT_EPHEMERAL_START = 32768
 const LOWEST_PORT = 20000
 const RANGE_END = ephemeralRangeStart()
 
-/** Ports this process handed out, so that two asks never get the same one before either is bound. */
-const handedOut = new Set<number>()
+/**
+ * Ports handed out lately, by any process of this machine (suites and shards start stacks side by side):
+ * one marker file per port, created exclusively. A marker older than RESERVED_MS is free again (its
+ * service is long bound, or gone).
+ */
+const RESERVATIONS = join(tmpdir(), 'aivideo-ports')
+const RESERVED_MS = 10 * 60_000
+
+function reserve(port: number): boolean {
+  mkdirSync(RESERVATIONS, { recursive: true })
+  const marker = join(RESERVATIONS, String(port))
+  try {
+    closeSync(openSync(marker, 'wx'))
+    return true
+  } catch {
+    try {
+      if (Date.now() - statSync(marker).mtimeMs < RESERVED_MS) return false
+      utimesSync(marker, new Date(), new Date())
+      return true
+    } catch {
+      return false
+    }
+  }
+}
 
 /**
  * A loopback port free at the time of asking, chosen at random below the ephemeral range (see
@@ -33,9 +57,8 @@ const handedOut = new Set<number>()
 export async function freePort(): Promise<number> {
   for (let tries = 0; tries < 200; tries++) {
     const port = LOWEST_PORT + Math.floor(Math.random() * (RANGE_END - LOWEST_PORT))
-    if (handedOut.has(port)) continue
-    handedOut.add(port) // before the check, so that a concurrent ask cannot pick it meanwhile
-    if (await isPortFree(port)) return port
+    // Reserved before the check, so that no concurrent ask (here or in another process) picks it meanwhile.
+    if (reserve(port) && (await isPortFree(port))) return port
   }
   throw new Error(`no free port between ${LOWEST_PORT} and ${RANGE_END} after 200 tries`)
 }

@@ -40,7 +40,7 @@ import { Teardown } from '../teardown.ts'
 /**
  * The `local` driver: Redis and PostgreSQL from the machine's binaries (or reused), then the system's
  * processes with `node --import tsx`, each ready by its named probe before the next phase starts:
- * Redis → PostgreSQL → mock-sora + mock-google → worker(s) → API → web (when it exists).
+ * Redis → PostgreSQL → mock-sora + mock-google (+ web, when it exists) → worker(s) → API.
  */
 export async function startLocal(opts: StackOptions): Promise<StartedStack> {
   const teardown = new Teardown()
@@ -164,11 +164,11 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
     return w
   }
 
-  // 3. the mocks, 4. the worker(s), 5. the API, 6. web
-  await phase([serviceFor('mock-sora', 'mock-sora'), serviceFor('mock-google', 'mock-google')])
+  // 3. the mocks and web (it serves pages and calls nothing at start), 4. the worker(s), 5. the API
+  const mocks = [serviceFor('mock-sora', 'mock-sora'), serviceFor('mock-google', 'mock-google')]
+  await phase(withWeb ? [...mocks, serviceFor('web', 'web')] : mocks)
   await phase(Array.from({ length: opts.workers }, newWorker))
   await phase([serviceFor('api', 'api')])
-  if (withWeb) await phase([serviceFor('web', 'web')])
 
   let stopping: Promise<void> | undefined
   const stop = () => {
