@@ -1,10 +1,6 @@
 import { defineConfig } from '@playwright/test'
-import { provideFfmpegForVideos } from './e2e/fixtures/video-ffmpeg.ts'
+import { systemFfmpeg } from './e2e/fixtures/failure-video.ts'
 import { CHROMIUM_ARGS, chromiumPath } from './harness/browser/chromium.ts'
-
-const videos = provideFfmpegForVideos()
-if (!videos)
-  console.warn('e2e: no ffmpeg on PATH, so no videos of failed tests (traces and screenshots still kept)')
 
 /**
  * Where this run writes: REPORTS_DIR (default reports/), so that shards run side by side each write their
@@ -35,10 +31,13 @@ export default defineConfig({
   use: {
     headless: true,
     viewport: { width: 1280, height: 800 },
-    trace: 'retain-on-failure',
+    // With ffmpeg a failed test gets a video (failure-video.ts), so the trace leaves out its filmstrip.
+    trace: systemFfmpeg()
+      ? { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true }
+      : 'retain-on-failure',
     screenshot: 'only-on-failure',
-    // Half the viewport: a quarter of the pixels to encode while the test runs on two busy cores.
-    video: videos ? { mode: 'retain-on-failure', size: { width: 640, height: 400 } } : 'off',
+    // A failed test's video comes from e2e/fixtures/failure-video.ts, encoded only for failures.
+    video: 'off',
     launchOptions: {
       executablePath: chromiumPath(),
       args: [...CHROMIUM_ARGS],
