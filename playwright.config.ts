@@ -1,12 +1,13 @@
 import { defineConfig } from '@playwright/test'
 import { systemFfmpeg } from './e2e/fixtures/failure-video.ts'
 import { CHROMIUM_ARGS, chromiumPath } from './harness/browser/chromium.ts'
+import { reportsDir } from './harness/reports-dir.ts'
 
 /**
  * Where this run writes: REPORTS_DIR (default reports/), so that shards run side by side each write their
  * own (`npm run e2e:shards`); E2E_JUNIT_FILE names the JUnit file (CI gives each shard its own name).
  */
-const REPORTS = process.env.REPORTS_DIR ?? 'reports'
+const REPORTS = reportsDir()
 
 /**
  * Browser suites (e2e/): Debian's Chromium, headless, one worker (each worker brings up a whole local

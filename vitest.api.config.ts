@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { skipReasonToStatus } from './api-tests/setup/allure-skip-listener.ts'
+import { reportsDir } from './harness/reports-dir.ts'
 
 /**
  * The API acceptance suite (`npm run test:api`): vitest + supertest against one stack (see
@@ -28,8 +29,11 @@ export default defineConfig({
     reporters: [
       'default',
       './api-tests/setup/skipped-summary-reporter.ts',
-      ['junit', { outputFile: 'reports/junit/api.xml', suiteName: 'API acceptance' }],
-      ['allure-vitest/reporter', { resultsDir: 'reports/allure-results', listeners: [skipReasonToStatus] }],
+      ['junit', { outputFile: `${reportsDir()}/junit/api.xml`, suiteName: 'API acceptance' }],
+      [
+        'allure-vitest/reporter',
+        { resultsDir: `${reportsDir()}/allure-results`, listeners: [skipReasonToStatus] },
+      ],
     ],
     projects: [
       {

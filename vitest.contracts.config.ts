@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { skipReasonToStatus } from './api-tests/setup/allure-skip-listener.ts'
+import { reportsDir } from './harness/reports-dir.ts'
 
 // One log directory per run (reports/logs/contracts-<run>/), shared by every fork.
 process.env.CONTRACTS_RUN_ID ??= `contracts-${new Date().toISOString().replace(/[:.]/g, '-')}`
@@ -27,8 +28,11 @@ export default defineConfig({
     reporters: [
       'default',
       './api-tests/setup/skipped-summary-reporter.ts',
-      ['junit', { outputFile: 'reports/junit/contracts.xml', suiteName: 'contracts' }],
-      ['allure-vitest/reporter', { resultsDir: 'reports/allure-results', listeners: [skipReasonToStatus] }],
+      ['junit', { outputFile: `${reportsDir()}/junit/contracts.xml`, suiteName: 'contracts' }],
+      [
+        'allure-vitest/reporter',
+        { resultsDir: `${reportsDir()}/allure-results`, listeners: [skipReasonToStatus] },
+      ],
     ],
     projects: [
       {

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { skipReasonToStatus } from './api-tests/setup/allure-skip-listener.ts'
+import { reportsDir } from './harness/reports-dir.ts'
 
 /**
  * `npm run test:reliability`: faults survived (REL), attacks refused (SEC), bad input handled (BAD),
@@ -31,9 +32,15 @@ export default defineConfig({
       './api-tests/setup/skipped-summary-reporter.ts',
       [
         'junit',
-        { outputFile: 'reports/junit/reliability.xml', suiteName: 'Reliability, security, bad input' },
+        {
+          outputFile: `${reportsDir()}/junit/reliability.xml`,
+          suiteName: 'Reliability, security, bad input',
+        },
       ],
-      ['allure-vitest/reporter', { resultsDir: 'reports/allure-results', listeners: [skipReasonToStatus] }],
+      [
+        'allure-vitest/reporter',
+        { resultsDir: `${reportsDir()}/allure-results`, listeners: [skipReasonToStatus] },
+      ],
     ],
     projects: [
       {

@@ -1,10 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { recordAcceptanceRun } from './report/acceptance-runs.ts'
 import { loadChecklist } from './report/checklist.ts'
 import { labelResults } from './report/label-results.ts'
 import { readPerf } from './report/perf.ts'
+import { reportsDir } from './reports-dir.ts'
 import { ACCEPTANCE_USAGE, parseAcceptanceArgs } from './target/acceptance-args.ts'
 
 /**
@@ -13,7 +14,7 @@ import { ACCEPTANCE_USAGE, parseAcceptanceArgs } from './target/acceptance-args.
  * another (two cores) and a failing suite does not stop the others, so the reports show everything.
  * Exits non-zero when any suite or the gate failed.
  */
-const REPORTS = resolve(process.env.REPORTS_DIR ?? 'reports')
+const REPORTS = reportsDir()
 /**
  * The browser suite first, on a quiet machine: after the reliability suite (REL-12 alone writes ~600
  * videos) the kernel is still writing back and reclaiming memory, which made every browser test 1–2 s

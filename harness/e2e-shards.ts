@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { mergeShards } from './report/shards.ts'
+import { reportsDir } from './reports-dir.ts'
 
 /**
  * `npm run e2e:shards -- N [--parallel]`: the browser suite as N Playwright shards (`--shard i/N`), each
@@ -36,7 +37,7 @@ if (parsed.positionals.length !== 1 || !Number.isInteger(total) || total < 1) {
   process.exit(2)
 }
 
-const reports = resolve(process.env.REPORTS_DIR ?? 'reports')
+const reports = reportsDir()
 const shardsDir = join(reports, 'shards')
 
 function runShard(i: number): Promise<number> {

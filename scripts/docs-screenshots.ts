@@ -2,13 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium } from '@playwright/test'
+import { reportsDir } from '../harness/reports-dir.ts'
 
 /**
  * `npm run docs:screenshots`: pictures of the last acceptance run's two reports for the README,
  * taken in Debian's Chromium: docs/pm-report.jpg (the top of reports/acceptance-report.html) and
  * docs/allure-overview.jpg (reports/allure-report/index.html).
  */
-const REPORTS = resolve(process.env.REPORTS_DIR ?? 'reports')
+const REPORTS = reportsDir()
 const shots = [
   {
     page: resolve(REPORTS, 'acceptance-report.html'),

@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { mergePerf, Perf } from '../../harness/report/perf.ts'
+import { reportsDir } from '../../harness/reports-dir.ts'
 import { REPO_ROOT } from '../../harness/stack/services.ts'
 import { wiringOf } from '../../harness/stack/side-service.ts'
 import { StackBuilder } from '../../harness/stack/stack-builder.ts'
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject) {
   const timing = process.env.TIMING === 'fast' ? 'fast' : 'strict'
   const soraDurationS = timing === 'fast' ? 1 : 10
   const runId = `api-${new Date().toISOString().replace(/[:.]/g, '-')}`
-  const perfDir = resolve(REPO_ROOT, 'reports', '.perf-parts', runId)
+  const perfDir = join(reportsDir(), '.perf-parts', runId)
   mkdirSync(perfDir, { recursive: true })
   const redirectUri = process.env.TARGET_REDIRECT_URI ?? 'http://localhost:8080/auth/callback'
 
@@ -90,8 +91,8 @@ export function mergePerfParts(dir: string): void {
   for (const f of files.sort())
     Object.assign(part, Perf.parse(JSON.parse(readFileSync(resolve(dir, f), 'utf8'))))
   if (Object.keys(part).length > 0) {
-    mkdirSync(resolve(REPO_ROOT, 'reports'), { recursive: true })
-    mergePerf(resolve(REPO_ROOT, 'reports', 'perf.json'), part)
+    mkdirSync(reportsDir(), { recursive: true })
+    mergePerf(join(reportsDir(), 'perf.json'), part)
   }
   rmSync(dir, { recursive: true, force: true })
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { reportsDir } from '../../harness/reports-dir.ts'
 import { type StackControlServer, serveStackControl } from '../../harness/stack/control-server.ts'
 import { REPO_ROOT } from '../../harness/stack/services.ts'
 import { wiringOf } from '../../harness/stack/side-service.ts'
@@ -34,8 +35,8 @@ const SORA_DURATION_S = 1
 export default async function setup(project: TestProject) {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   const runId = `reliability-${stamp}`
-  const perfDir = resolve(REPO_ROOT, 'reports', '.perf-parts', runId)
-  const secretsDir = resolve(REPO_ROOT, 'reports', '.secrets', runId)
+  const perfDir = join(reportsDir(), '.perf-parts', runId)
+  const secretsDir = join(reportsDir(), '.secrets', runId)
   mkdirSync(perfDir, { recursive: true })
   mkdirSync(secretsDir, { recursive: true })
   const redirectUri = process.env.TARGET_REDIRECT_URI ?? 'http://localhost:8080/auth/callback'
@@ -70,7 +71,7 @@ export default async function setup(project: TestProject) {
       JOB_BACKOFF_MS: String(SETTINGS.jobBackoffMs),
       GENERATE_RATE_LIMIT_PER_MIN: String(SETTINGS.rateLimitPerMin),
     }
-    const runLogDir = resolve(REPO_ROOT, 'reports', 'logs', runId)
+    const runLogDir = join(reportsDir(), 'logs', runId)
     stack = await new StackBuilder()
       .withDriver('local')
       .withSoraDurationS(SORA_DURATION_S)

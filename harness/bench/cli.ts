@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Browser } from '@playwright/test'
+import { reportsDir } from '../reports-dir.ts'
 import { StackBuilder } from '../stack/stack-builder.ts'
 import type { StartedStack } from '../stack/started-stack.ts'
 import { apiFigures } from './api-figures.ts'
@@ -27,7 +28,7 @@ import {
  * finishes. The budget (< 5 min) is in settings.ts; `BENCH_QUICK=1` runs a short version.
  * Exits 0 when the bench ran, whatever the figures say (the table says it); 1 when it could not run.
  */
-const REPORTS = resolve(process.env.REPORTS_DIR ?? 'reports')
+const REPORTS = reportsDir()
 const settings = benchSettings()
 const machine = machineInfo()
 const startedAt = new Date()

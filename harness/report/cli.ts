@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { release, type, userInfo } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { reportsDir } from '../reports-dir.ts'
 import { loadChecklist } from './checklist.ts'
 import { evaluateCoverage } from './coverage.ts'
 import type { Lang } from './i18n.ts'
@@ -11,7 +12,7 @@ import { readAllureResults } from './results.ts'
 /**
  * `npm run report`: the PM report from the Allure results of every suite (`npm run gate` decides).
  */
-const reports = resolve(process.env.REPORTS_DIR ?? 'reports')
+const reports = reportsDir()
 const lang: Lang = process.env.REPORT_LANG === 'zh' ? 'zh' : 'en'
 const checklist = loadChecklist()
 const results = readAllureResults(join(reports, 'allure-results'))

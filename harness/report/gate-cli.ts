@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { reportsDir } from '../reports-dir.ts'
 import { loadChecklist } from './checklist.ts'
 import { evaluateCoverage, unknownIds } from './coverage.ts'
 import { evaluateGate } from './gate.ts'
@@ -7,7 +8,7 @@ import { readPerf } from './perf.ts'
 import { readAllureResults } from './results.ts'
 
 /** `npm run gate`: reads what the suites left in reports/ and exits 1, saying why, when the release is not fit. */
-const reports = resolve(process.env.REPORTS_DIR ?? 'reports')
+const reports = reportsDir()
 const checklist = loadChecklist()
 const results = readAllureResults(join(reports, 'allure-results'))
 const gate = evaluateGate({
