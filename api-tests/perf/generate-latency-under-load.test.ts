@@ -15,7 +15,7 @@ const LOAD_CREDITS = 1_000_000
  * connection, given a large balance through the database. The queue is paused meanwhile: on this
  * two-core machine the worker starting two thousand jobs at once would measure the worker, not the
  * API (with it running, p95 was ~200 ms here). The load's jobs are dropped afterwards (the load group
- * runs last, with only the GET load beside it).
+ * runs last, alone).
  */
 describe('POST /api/v1/videos/generate under load', () => {
   test('answers 201 with p95 under 100 ms from 20 connections for 10 s (p50/p95/p99 reported) @PERF-01', async ({
