@@ -94,10 +94,6 @@ export async function createVideoWorker(
     if (stalledOut || exhausted) void settleAbandoned(job, err, pool, log, config.MAX_WAIT_SECONDS)
   })
 
-  void worker.run().catch((err) => log.error({ err: String(err) }, 'Worker stopped unexpectedly'))
-  await worker.waitUntilReady()
-  // Only a ready worker beats: /health and the containers' health check count it as live from then on,
-  // and the API must not start before it (the guide's order).
   const heartbeat = startHeartbeat(connection, {
     prefix: config.QUEUE_PREFIX,
     workerId: id,
@@ -105,6 +101,9 @@ export async function createVideoWorker(
     info: { pid: process.pid, host: hostname(), concurrency: config.WORKER_CONCURRENCY },
     onError: (err) => log.warn({ err: String(err) }, 'Heartbeat could not be written'),
   })
+
+  void worker.run().catch((err) => log.error({ err: String(err) }, 'Worker stopped unexpectedly'))
+  await worker.waitUntilReady()
   await heartbeat.beat()
   log.info(
     {
