@@ -220,7 +220,11 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
   }
 
   try {
-    started = await environment(opts.workers).up(services)
+    // The guide's order: the API starts once the worker(s) are healthy (compose has no dependency of the
+    // API on workers, so that a stack without workers can exist), then web.
+    const last = ['api', 'web']
+    await environment(opts.workers).up(services.filter((s) => !last.includes(s)))
+    started = await environment(opts.workers).up(services.filter((s) => last.includes(s)))
   } catch (err) {
     await adopt().catch(() => {}) // their logs, for the error
     throw new StackStartError(
