@@ -10,6 +10,8 @@ import { reportsDir } from './harness/reports-dir.ts'
  * was 17 ms on the local stack but 132 ms against the containers (Docker's port proxy in every request).
  */
 const LOAD_TESTS = ['api-tests/perf/*-under-load.test.ts']
+/** The ledger over every user the suite touched: after everything else. */
+const LEDGER = ['api-tests/ledger/*.test.ts']
 /** `npm run test:reliability` owns these (vitest.reliability.config.ts): they start their own stack. */
 const RELIABILITY_TESTS = ['api-tests/reliability/**', 'api-tests/security/**', 'api-tests/bad-input/**']
 
@@ -41,7 +43,7 @@ export default defineConfig({
           ...common,
           name: 'acceptance',
           include: ['api-tests/**/*.test.ts'],
-          exclude: [...LOAD_TESTS, ...RELIABILITY_TESTS],
+          exclude: [...LOAD_TESTS, ...RELIABILITY_TESTS, ...LEDGER],
           // Files mostly wait on the mock's 10 s: more of them than cores can run side by side.
           maxWorkers: 7,
           sequence: { groupOrder: 0 },
@@ -57,6 +59,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      { test: { ...common, name: 'ledger', include: LEDGER, maxWorkers: 1, sequence: { groupOrder: 2 } } },
     ],
   },
 })

@@ -9,7 +9,8 @@ import { reportsDir } from './harness/reports-dir.ts'
  *   0. security and bad input, two files at a time: they never disturb the stack;
  *   1. the mixed load (REL-12) alone, on the still undisturbed stack, so its latencies are its own;
  *   2. the fault scenarios one at a time: each kills, restarts or arms faults for the whole stack;
- *   3. the log scan (SEC-08) last, over every log the run wrote.
+ *   3. the log scan (SEC-08), over every log the run wrote;
+ *   4. the ledger over every user the suite touched (api-tests/ledger/).
  */
 const LOAD = ['api-tests/reliability/load/*.test.ts']
 const LOG_SCAN = ['api-tests/security/secrets-never-logged.test.ts']
@@ -68,6 +69,15 @@ export default defineConfig({
       },
       {
         test: { ...common, name: 'log-scan', include: LOG_SCAN, maxWorkers: 1, sequence: { groupOrder: 3 } },
+      },
+      {
+        test: {
+          ...common,
+          name: 'ledger',
+          include: ['api-tests/ledger/*.test.ts'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 4 },
+        },
       },
     ],
   },

@@ -6,13 +6,15 @@ import { loadChecklist } from './report/checklist.ts'
 import { labelResults } from './report/label-results.ts'
 import { readPerf } from './report/perf.ts'
 import { reportsDir } from './reports-dir.ts'
-import { ACCEPTANCE_USAGE, parseAcceptanceArgs } from './target/acceptance-args.ts'
+import { ACCEPTANCE_USAGE, parseAcceptanceArgs, SUITES } from './target/acceptance-args.ts'
+import { preflightSignIn, SignInPreflightFailed } from './target/preflight.ts'
 
 /**
- * `npm run acceptance`: every suite in the guide's strict timing (contracts, API, browser), then the
- * Allure report for QA, JUnit for CI, and the PM report with the checklist gate. Suites run one after
- * another (two cores) and a failing suite does not stop the others, so the reports show everything.
- * Exits non-zero when any suite or the gate failed.
+ * `npm run acceptance`: every suite in the guide's strict timing (browser, contracts, API, reliability;
+ * `--suites` for fewer), then the Allure report for QA, JUnit for CI, and the PM report with the
+ * checklist gate. Suites run one after another (two cores) and a failing suite does not stop the
+ * others, so the reports show everything. In target mode one sign-in preflight comes first: when it
+ * fails, nothing runs and one screen says why. Exits non-zero when any suite or the gate failed.
  */
 const REPORTS = reportsDir()
 /**
@@ -20,7 +22,6 @@ const REPORTS = reportsDir()
  * videos) the kernel is still writing back and reclaiming memory, which made every browser test 1–2 s
  * slower (the suite 175 s instead of 152 s), its measured timings included.
  */
-const SUITES = ['test:e2e', 'test:contracts', 'test:api', 'test:reliability'] as const
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
   return new Promise((done) => {
@@ -45,19 +46,38 @@ if (!args.ok) {
 }
 // Every suite, the reports and the gate inherit the target.
 Object.assign(process.env, args.env)
-if (args.target)
+if (args.target) {
   console.log(
     `acceptance in target mode: API ${args.target.apiUrl}, web ${args.target.webUrl ?? '(none: browser tests skip)'}, sign-in by ${args.target.auth.kind}; tests needing stack control are skipped with their reason`,
   )
+  try {
+    await preflightSignIn(
+      args.target,
+      process.env.TARGET_REDIRECT_URI ?? 'http://localhost:8080/auth/callback',
+      process.env.TARGET_GOOGLE_CLIENT_ID ?? 'aivideo-local',
+    )
+  } catch (err) {
+    if (!(err instanceof SignInPreflightFailed)) throw err
+    console.error(`\n${err.message}\n`)
+    process.exit(2)
+  }
+}
 
 const started = Date.now()
 const timing = process.env.TIMING ?? 'strict'
 for (const dir of ['allure-results', 'junit']) rmSync(join(REPORTS, dir), { recursive: true, force: true })
 rmSync(join(REPORTS, 'perf.json'), { force: true })
 mkdirSync(join(REPORTS, 'allure-results'), { recursive: true })
+// One pool of prepared users for every suite of the run: no two tests, in any suite, share a user.
+if (args.suites.length < Object.keys(SUITES).length) process.env.ACCEPTANCE_SUITES = args.suites.join(',')
+process.env.TARGET_USER_POOL_DIR = join(
+  REPORTS,
+  '.users',
+  `acceptance-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+)
 
 const outcomes: Array<{ suite: string; code: number; seconds: number }> = []
-for (const suite of SUITES) {
+for (const suite of args.suites.map((s) => SUITES[s])) {
   const t0 = Date.now()
   console.log(`\n━━ acceptance: npm run ${suite} (timing ${timing}) ━━`)
   const code = await run('npm', ['run', suite], { TIMING: timing })
@@ -89,9 +109,16 @@ const allure = await run(
   },
 )
 const report = await run(process.execPath, ['--import', 'tsx', 'harness/report/cli.ts'], { TIMING: timing })
-const gate = await run(process.execPath, ['--import', 'tsx', 'harness/report/gate-cli.ts'], {
-  TIMING: timing,
-})
+const gate = await run(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    'harness/report/gate-cli.ts',
+    ...(args.strictConformance ? ['--strict-conformance'] : []),
+  ],
+  { TIMING: timing },
+)
 
 console.log('\n━━ acceptance summary ━━')
 for (const o of outcomes) console.log(`${o.code === 0 ? '✅' : '❌'} ${o.suite} (${o.seconds.toFixed(0)} s)`)

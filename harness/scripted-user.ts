@@ -47,7 +47,7 @@ export interface SignedIn {
 export async function signInByLoginHint(
   opts: Pick<ScriptedUserOptions, 'apiUrl' | 'googleUrl' | 'clientId' | 'redirectUri' | 'email'>,
 ): Promise<SignedIn> {
-  const email = opts.email ?? `scripted-${randomUUID().slice(0, 8)}@example.test`
+  const email = opts.email ?? `scripted-${randomUUID().slice(0, 8)}@example.com`
   const redirectUri = opts.redirectUri ?? 'http://localhost:8080/auth/callback'
   const code = await fetchAuthorizationCode(opts.googleUrl, {
     clientId: opts.clientId ?? 'aivideo-local',

@@ -1,4 +1,6 @@
-import { CreditsResponse, UserResponse } from '../../system/shared/schemas/auth.ts'
+import { GuideCredits, GuideUser } from '../../harness/target/guide-schemas.ts'
+import { CreditsResponse } from '../../system/shared/schemas/auth.ts'
+import { VIDEO_COST } from '../../system/shared/schemas/videos.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { generate } from '../support/videos.ts'
 
@@ -7,18 +9,21 @@ describe('credits on generate', () => {
     api,
     suite,
     signedInUser,
+    conformance,
   }) => {
-    const me = UserResponse.parse((await api.get('/api/v1/auth/me').set(signedInUser.auth).expect(200)).body)
-    expect(me.credits).toBe(100)
-    const before = CreditsResponse.parse(
-      (await api.get('/api/v1/users/credits').set(signedInUser.auth).expect(200)).body,
-    )
-    expect(before).toEqual({ credits: 100, user_id: signedInUser.id })
+    // A new account starts at 100.0; a prepared user at whatever earlier runs left it.
+    const start = suite.auth.kind === 'mock-google' ? 100 : signedInUser.startCredits
+    const me = GuideUser.parse((await api.get('/api/v1/auth/me').set(signedInUser.auth).expect(200)).body)
+    expect(me.credits).toBe(start)
+    const credits = async () => {
+      const res = await api.get('/api/v1/users/credits').set(signedInUser.auth).expect(200)
+      await conformance.schema('GET /api/v1/users/credits', CreditsResponse, res.body)
+      await conformance.equal('GET /api/v1/users/credits .user_id', signedInUser.id, res.body.user_id)
+      return GuideCredits.parse(res.body).credits
+    }
+    expect(await credits()).toBe(start)
 
     await generate(suite.apiUrl, signedInUser)
-    const after = CreditsResponse.parse(
-      (await api.get('/api/v1/users/credits').set(signedInUser.auth).expect(200)).body,
-    )
-    expect(after).toEqual({ credits: 90, user_id: signedInUser.id })
+    expect(await credits()).toBe(start - VIDEO_COST)
   })
 })

@@ -1,30 +1,43 @@
-import { CreditsResponse } from '../../system/shared/schemas/auth.ts'
-import { ErrorResponse } from '../../system/shared/schemas/errors.ts'
+import { GuideCredits, GuideError, GuideVideoList } from '../../harness/target/guide-schemas.ts'
+import { VIDEO_COST } from '../../system/shared/schemas/videos.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { GUIDE_PROMPT, generate } from '../support/videos.ts'
+
+const credit = (n: number) => n.toFixed(1)
 
 describe('generate without enough credits', () => {
   test('allows ten videos from 100.0 credits and refuses the eleventh with 402 and the exact detail @OK-07', async ({
     api,
     suite,
     signedInUser,
+    conformance,
   }) => {
-    for (let i = 0; i < 10; i++) await generate(suite.apiUrl, signedInUser)
     const credits = async () =>
-      CreditsResponse.parse((await api.get('/api/v1/users/credits').set(signedInUser.auth).expect(200)).body)
+      GuideCredits.parse((await api.get('/api/v1/users/credits').set(signedInUser.auth).expect(200)).body)
         .credits
-    expect(await credits()).toBe(0)
+    const listed = async () =>
+      GuideVideoList.parse(
+        (await api.get('/api/v1/videos?page_size=100').set(signedInUser.auth).expect(200)).body,
+      ).videos.length
+    // 100.0 for a new account: ten videos; a prepared user affords what it has left.
+    const start = signedInUser.startCredits
+    const affordable = Math.floor(start / VIDEO_COST)
+    const videosBefore = await listed()
+    for (let i = 0; i < affordable; i++) await generate(suite.apiUrl, signedInUser)
+    const left = start - affordable * VIDEO_COST
+    expect(await credits()).toBe(left)
 
     const res = await api
       .post('/api/v1/videos/generate')
       .set(signedInUser.auth)
       .send({ prompt: GUIDE_PROMPT, model: 'sora-2' })
     expect(res.status).toBe(402)
-    expect(ErrorResponse.parse(res.body)).toEqual({
-      detail: 'Insufficient credits. Required: 10.0, Available: 0.0',
-    })
-    expect(await credits()).toBe(0)
-    const list = await api.get('/api/v1/videos?page_size=100').set(signedInUser.auth).expect(200)
-    expect(list.body.total).toBe(10)
+    await conformance.equal(
+      'POST /api/v1/videos/generate 402 .detail',
+      `Insufficient credits. Required: ${credit(VIDEO_COST)}, Available: ${credit(left)}`,
+      GuideError.parse(res.body).detail,
+    )
+    expect(await credits()).toBe(left)
+    expect(await listed()).toBe(videosBefore + affordable)
   })
 })

@@ -1,8 +1,12 @@
 import { uploadsMounted } from '../../harness/doctor/checks/uploads-mounted.ts'
 import { videoFile } from '../../harness/doctor/checks/video-file.ts'
-import { describe, expect, NEEDS_GOOGLE, test } from '../fixtures/test.ts'
-import { doctorFor } from '../support/doctor.ts'
+import { describe, expect, test } from '../fixtures/test.ts'
+import { referenceOnly, suiteDoctor } from '../support/doctor-on-target.ts'
 import { skipWithReason } from '../support/skip.ts'
+
+/** The doctor finds (or makes) a finished video as a user it signs in itself; prepared tokens are not its way in. */
+const DOCTOR_NEEDS_GOOGLE =
+  'the doctor signs its own test user in at mock-google to find a finished video: needs TARGET_GOOGLE_URL'
 
 describe('doctor: does the video play?', () => {
   test('finds a finished video whose file answers HEAD with a sane size, under a mounted /uploads @DIAG-03', async ({
@@ -10,8 +14,8 @@ describe('doctor: does the video play?', () => {
     skip,
     annotate,
   }) => {
-    if (!suite.googleUrl) await skipWithReason({ skip, annotate }, NEEDS_GOOGLE)
-    const ctx = doctorFor(suite)
+    if (!suite.googleUrl) await skipWithReason({ skip, annotate }, DOCTOR_NEEDS_GOOGLE)
+    const ctx = suiteDoctor(suite)
     const file = await videoFile.run(ctx)
     const mount = await uploadsMounted.run(ctx)
     expect(file, file.detail).toMatchObject({ status: 'pass' })
@@ -19,8 +23,13 @@ describe('doctor: does the video play?', () => {
     expect(mount, mount.detail).toMatchObject({ status: 'pass' })
   })
 
-  test('fails the file check with its fix when the video file is missing @DIAG-03', async ({ suite }) => {
-    const file = await videoFile.run(doctorFor(suite, { videoUrl: '/uploads/videos/user_0_video_0.mp4' }))
+  test('fails the file check with its fix when the video file is missing @DIAG-03', async ({
+    suite,
+    skip,
+    annotate,
+  }) => {
+    await referenceOnly(suite, { skip, annotate })
+    const file = await videoFile.run(suiteDoctor(suite, { videoUrl: '/uploads/videos/user_0_video_0.mp4' }))
     expect(file.status).toBe('fail')
     expect(file.detail).toContain('→ 404')
     expect(file.fix).toContain('UPLOADS_DIR')

@@ -3,6 +3,7 @@ import { loadRate, runLoad } from '../../harness/load.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { parameters, recordPerf } from '../support/evidence.ts'
 import { signIn } from '../support/sign-in.ts'
+import { setCreditsThroughStack } from '../support/stack-credits.ts'
 import { GUIDE_PROMPT } from '../support/videos.ts'
 
 const CONNECTIONS = 20
@@ -23,10 +24,7 @@ describe('POST /api/v1/videos/generate under load', () => {
     stack,
   }) => {
     const users = await Promise.all(Array.from({ length: CONNECTIONS }, () => signIn(suite)))
-    await stack.db.query('UPDATE users SET credits = $2 WHERE id = ANY($1::int[])', [
-      users.map((u) => u.id),
-      LOAD_CREDITS,
-    ])
+    await setCreditsThroughStack(suite, stack, users, LOAD_CREDITS)
     await stack.queue.pause()
     onTestFinished(async () => {
       await stack.queue.drain()

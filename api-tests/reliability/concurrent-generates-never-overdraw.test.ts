@@ -4,6 +4,7 @@ import { VideoResponse } from '../../system/shared/schemas/videos.ts'
 import { describe, expect, test } from '../fixtures/reliability.ts'
 import { parameters } from '../support/evidence.ts'
 import { expectCreditInvariant } from '../support/invariant.ts'
+import { setCreditsThroughStack } from '../support/stack-credits.ts'
 import { waitForTerminal } from '../support/terminal.ts'
 import { GUIDE_PROMPT } from '../support/videos.ts'
 
@@ -21,12 +22,7 @@ describe('20 concurrent generates at 50 credits', () => {
     stack,
     user,
   }) => {
-    // The balance goes through the ledger (an adjustment), as a grant would.
-    await stack.db.query('UPDATE users SET credits = $2 WHERE id = $1', [user.id, BALANCE])
-    await stack.db.query(`INSERT INTO credit_ledger (user_id, delta, reason) VALUES ($1, $2, 'signup')`, [
-      user.id,
-      BALANCE - 100,
-    ])
+    await setCreditsThroughStack(suite, stack, [user], BALANCE)
 
     const answers = await Promise.all(
       Array.from({ length: REQUESTS }, () =>

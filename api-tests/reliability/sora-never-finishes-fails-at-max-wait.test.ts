@@ -1,3 +1,4 @@
+import { VideoResponse } from '../../system/shared/schemas/videos.ts'
 import { describe, expect, test } from '../fixtures/reliability.ts'
 import { attachVideoLogs, parameters } from '../support/evidence.ts'
 import { expectCreditInvariant } from '../support/invariant.ts'
@@ -17,7 +18,9 @@ describe('a Sora job that never finishes', () => {
     const submitted = await generate(suite.apiUrl, user)
     const id = submitted.video.id
 
-    const done = await waitForTerminal(suite.apiUrl, user, id, rel.settings.maxWaitSeconds * 1000 + 30_000)
+    const done = VideoResponse.parse(
+      await waitForTerminal(suite.apiUrl, user, id, rel.settings.maxWaitSeconds * 1000 + 30_000),
+    )
     const tookS = (Date.parse(done.updated_at) - Date.parse(done.created_at)) / 1000
     await parameters({ 'max wait (s)': rel.settings.maxWaitSeconds, 'failed after (s)': tookS.toFixed(1) })
     await attachVideoLogs(stack, id)

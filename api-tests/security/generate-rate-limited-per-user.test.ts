@@ -4,6 +4,7 @@ import { ErrorResponse } from '../../system/shared/schemas/errors.ts'
 import { describe, expect, test } from '../fixtures/reliability.ts'
 import { parameters } from '../support/evidence.ts'
 import { expectCreditInvariant } from '../support/invariant.ts'
+import { setCreditsThroughStack } from '../support/stack-credits.ts'
 import { GUIDE_PROMPT } from '../support/videos.ts'
 
 const CREDITS = 1000
@@ -17,16 +18,13 @@ describe('the per-user rate limit on generate', () => {
   test('answers 429 with a detail after the limit, charging nothing; other users still get 201 @SEC-10', async ({
     api,
     rel,
+    suite,
     stack,
     user,
     newUser,
   }) => {
     const limit = rel.settings.rateLimitPerMin
-    await stack.db.query('UPDATE users SET credits = $2 WHERE id = $1', [user.id, CREDITS])
-    await stack.db.query(`INSERT INTO credit_ledger (user_id, delta, reason) VALUES ($1, $2, 'signup')`, [
-      user.id,
-      CREDITS - 100,
-    ])
+    await setCreditsThroughStack(suite, stack, [user], CREDITS)
     await waitFor(
       async () => {
         const s = new Date().getSeconds()

@@ -14,17 +14,19 @@ const UP = ['..', '%2e%2e', '%2E%2E', '.%2e', '%2e.', '%252e%252e', '..%2f..', '
 describe('path traversal', () => {
   test('out of /uploads/ on the API, spelled every way, answers 404 and never the file @SEC-07', async ({
     suite,
-    stack,
+    localStack,
   }) => {
-    // A canary next to the uploads dir (the stack's is a temp dir): reaching it would be the escape.
-    const canary = join(dirname(stack.uploadsDir), `aivideo-canary-${randomUUID()}.txt`)
+    // Locally a canary next to the uploads dir (the stack's is a temp dir): reaching it would be the
+    // escape. Against a target, whose folders we do not know, /etc/passwd deep enough stands for it.
     const secret = `canary-${randomUUID()}`
-    writeFileSync(canary, secret)
+    const canary = localStack && join(dirname(localStack.uploadsDir), `aivideo-canary-${randomUUID()}.txt`)
+    if (canary) writeFileSync(canary, secret)
     try {
-      const name = basename(canary)
+      const name = canary ? basename(canary) : `${UP.map(() => '..').join('/')}/etc/passwd`
       const paths = [
         ...UP.map((up) => `/uploads/${up}/${name}`),
         ...UP.map((up) => `/uploads/videos/${up}/${up}/${name}`),
+        ...UP.map((up) => `/uploads/${Array(8).fill(up).join('/')}/etc/passwd`),
         `/uploads/..%2f${name}`,
         `/uploads/%2e%2e%2f${name}`,
         `/uploads/videos%2f..%2f..%2f${name}`,
@@ -45,12 +47,13 @@ describe('path traversal', () => {
       }
       await parameters({ 'paths tried': paths.length })
     } finally {
-      rmSync(canary, { force: true })
+      if (canary) rmSync(canary, { force: true })
     }
   })
 
   test('out of the web server’s static folders is refused (403 or 404), never serving the file @SEC-07', async ({
     suite,
+    conformance,
     skip,
     annotate,
   }) => {
@@ -64,7 +67,10 @@ describe('path traversal', () => {
     ]
     for (const path of paths) {
       const res = await rawGet(suite.webUrl, path)
-      expect([403, 404], path).toContain(res.status)
+      // A redirect (to the path normalised) or a 400 serves nothing either: the guide's verdict is
+      // "refused, never the file"; the reference's 403 or 404 is conformance.
+      expect(res.status >= 300 && res.status < 500, `${path}: ${res.status}`).toBe(true)
+      if (res.status !== 403) await conformance.equal(`web GET ${path}: status`, 404, res.status)
       expect(res.body, path).not.toContain('"email"')
       expect(res.body, path).not.toContain('aivideo-acceptance')
     }

@@ -7,9 +7,10 @@ import { REPO_ROOT } from '../../harness/stack/services.ts'
 import { wiringOf } from '../../harness/stack/side-service.ts'
 import { StackBuilder } from '../../harness/stack/stack-builder.ts'
 import type { StartedStack } from '../../harness/stack/started-stack.ts'
+import { probeCapabilities } from '../../harness/target/capabilities.ts'
 import { loadTarget } from '../../harness/target/target-env.ts'
 import type { SuiteTarget } from './suite-target.ts'
-import { targetSuite } from './target-suite.ts'
+import { targetSuite, userPoolDir } from './target-suite.ts'
 
 /**
  * The API acceptance suite's one stack: local by default (strict timing: a 10 s mock Sora;
@@ -34,7 +35,7 @@ export default async function setup(project: TestProject) {
   let target: SuiteTarget
   const deployment = loadTarget()
   if (deployment) {
-    target = targetSuite(deployment, { timing, soraDurationS, perfDir })
+    target = await targetSuite(deployment, { timing, soraDurationS, perfDir }, runId)
   } else {
     const sampleVideo = resolve(REPO_ROOT, process.env.MOCK_SORA_SAMPLE_VIDEO ?? 'fixtures/sample-video.mp4')
     const builder = new StackBuilder()
@@ -60,6 +61,10 @@ export default async function setup(project: TestProject) {
       webUrl: undefined,
       redisUrl: stack.redisUrl,
       expectMock: true,
+      capabilities: await probeCapabilities(stack.urls.api),
+      userPoolDir: userPoolDir(runId),
+      jwtSecret: stack.jwtSecret,
+      hooks: {},
       perfDir,
       local: {
         wiring: wiringOf(stack),

@@ -8,11 +8,12 @@ import { REPO_ROOT } from '../../harness/stack/services.ts'
 import { wiringOf } from '../../harness/stack/side-service.ts'
 import { StackBuilder } from '../../harness/stack/stack-builder.ts'
 import type { StartedStack } from '../../harness/stack/started-stack.ts'
+import { probeCapabilities } from '../../harness/target/capabilities.ts'
 import { loadTarget } from '../../harness/target/target-env.ts'
 import { mergePerfParts } from './global-stack.ts'
 import type { ReliabilitySettings, ReliabilityTarget } from './reliability-target.ts'
 import type { SuiteTarget } from './suite-target.ts'
-import { targetSuite } from './target-suite.ts'
+import { targetSuite, userPoolDir } from './target-suite.ts'
 
 /**
  * The reliability suite's one stack (`npm run test:reliability`): local, with web, Redis persistence on
@@ -47,12 +48,16 @@ export default async function setup(project: TestProject) {
   let reliability: ReliabilityTarget
   const deployment = loadTarget()
   if (deployment) {
-    target = targetSuite(deployment, {
-      timing: 'fast',
-      soraDurationS: SORA_DURATION_S,
-      perfDir,
-      feature: 'Reliability, security and bad input',
-    })
+    target = await targetSuite(
+      deployment,
+      {
+        timing: 'fast',
+        soraDurationS: SORA_DURATION_S,
+        perfDir,
+        feature: 'Reliability, security and bad input',
+      },
+      runId,
+    )
     reliability = {
       controlUrl: undefined,
       secretsDir,
@@ -109,6 +114,10 @@ export default async function setup(project: TestProject) {
       webUrl: stack.urls.web,
       redisUrl: stack.redisUrl,
       expectMock: true,
+      capabilities: await probeCapabilities(stack.urls.api),
+      userPoolDir: userPoolDir(runId),
+      jwtSecret: secrets.jwtSecret,
+      hooks: {},
       perfDir,
       local: {
         wiring,

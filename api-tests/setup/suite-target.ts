@@ -1,5 +1,6 @@
 import type { StackWiring } from '../../harness/stack/services.ts'
-import type { TargetAuth } from '../../harness/target/target-env.ts'
+import type { Capabilities } from '../../harness/target/capabilities.ts'
+import type { HookName, TargetAuth } from '../../harness/target/target-env.ts'
 
 /**
  * What the global setup hands every test file (vitest `provide`/`inject`, so it must be plain data):
@@ -30,6 +31,14 @@ export interface SuiteTarget {
    * target mode also prepared users' tokens (TARGET_ACCESS_TOKENS) or minted ones (TARGET_JWT_SECRET).
    */
   auth: TargetAuth
+  /** What the API offers beyond the guide, probed once at the start (harness/target/capabilities.ts). */
+  capabilities: Capabilities
+  /** Prepared users are claimed here, one per test, and every touched user is noted (user-pool.ts). */
+  userPoolDir: string
+  /** The deployment's HS256 secret when known (ours locally, TARGET_JWT_SECRET in target mode). */
+  jwtSecret: string | undefined
+  /** Fault commands for a deployment the user controls (TARGET_HOOK_*); empty locally. */
+  hooks: Partial<Record<HookName, string>>
   /** Where tests drop their measured numbers; the global teardown merges them into reports/perf.json. */
   perfDir: string
   local: LocalStackInfo | undefined

@@ -66,7 +66,7 @@ export async function startInProcessApi(info: LocalStackInfo): Promise<InProcess
 
   const user = await upsertGoogleUser(db.pool, {
     sub: `fuzz-${randomUUID()}`,
-    email: `fuzz-${randomUUID().slice(0, 8)}@example.test`,
+    email: `fuzz-${randomUUID().slice(0, 8)}@example.com`,
     name: 'Fuzz',
     picture: null,
   })

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import request from 'supertest'
-import { preparedUserToken } from '../../harness/target/target-auth.ts'
+import { GuideTokens, GuideUser } from '../../harness/target/guide-schemas.ts'
+import { preparedUser, preparedUserCount } from '../../harness/target/target-auth.ts'
+import { claimIndex, noteTouched } from '../../harness/target/user-pool.ts'
 import { fetchAuthorizationCode } from '../../system/mock-google/src/login-hint.ts'
-import { TokenResponse, UserResponse } from '../../system/shared/schemas/auth.ts'
 import type { SuiteTarget } from '../setup/suite-target.ts'
+import { allVideos } from './ledger.ts'
 
 export interface SignedInUser {
   id: number
@@ -11,8 +13,10 @@ export interface SignedInUser {
   accessToken: string
   /** `{ authorization: 'Bearer …' }` for `.set()`. */
   auth: { authorization: string }
-  /** '' for a prepared user (target mode), which comes with an access token only. */
+  /** '' for a prepared user without one (minted tokens, or no TARGET_REFRESH_TOKENS). */
   refreshToken: string
+  /** The balance when the test got the user: 100.0 for a new account, whatever a prepared user had left. */
+  startCredits: number
 }
 
 /** What sign-in handled, for a caller that records it (the reliability suite's log scan). */
@@ -21,40 +25,55 @@ export type OnSecret = (kind: 'oauth_code' | 'access_token' | 'refresh_token', v
 /**
  * Signs a new user in the way the guide does: Google (mock-google, login_hint) → POST /auth/google. In
  * target mode with prepared users (TARGET_ACCESS_TOKENS, or TARGET_JWT_SECRET + TARGET_USER_IDS) it
- * takes the next prepared user's token instead, and `email` is that user's. `onSecret` sees the code
- * and every token on the way.
+ * claims the next prepared user no other test of the run has (harness/target/user-pool.ts). Either way
+ * the user is noted with its balance, for the ledger check at the end of the suite. `onSecret` sees
+ * the code and every token on the way.
  */
 export async function signIn(
   suite: SuiteTarget,
   email = uniqueEmail(),
   onSecret: OnSecret = () => {},
 ): Promise<SignedInUser> {
+  let tokens: { accessToken: string; refreshToken: string }
   if (suite.auth.kind !== 'mock-google') {
-    const accessToken = await preparedUserToken(suite.auth)
-    onSecret('access_token', accessToken)
-    return { ...(await whoHolds(suite, accessToken)), refreshToken: '' }
+    tokens = await preparedUser(suite.auth, claimIndex(suite.userPoolDir, preparedUserCount(suite.auth)))
+  } else {
+    if (!suite.googleUrl) throw new Error('no mock-google URL (TARGET_GOOGLE_URL) to sign in with')
+    const code = await fetchAuthorizationCode(suite.googleUrl, {
+      clientId: suite.googleClientId,
+      redirectUri: suite.redirectUri,
+      state: randomUUID(),
+      loginHint: email,
+    })
+    if (!code.ok) throw new Error(`sign-in at mock-google failed (${code.kind}): ${code.detail}`)
+    onSecret('oauth_code', code.value)
+    const exchanged = await request(suite.apiUrl)
+      .post('/api/v1/auth/google')
+      .send({ code: code.value, redirect_uri: suite.redirectUri })
+    if (exchanged.status !== 200)
+      throw new Error(`POST /auth/google answered ${exchanged.status}: ${exchanged.text}`)
+    const body = GuideTokens.parse(exchanged.body)
+    tokens = { accessToken: body.access_token, refreshToken: body.refresh_token ?? '' }
   }
-  if (!suite.googleUrl) throw new Error('no mock-google URL (TARGET_GOOGLE_URL) to sign in with')
-  const code = await fetchAuthorizationCode(suite.googleUrl, {
-    clientId: suite.googleClientId,
-    redirectUri: suite.redirectUri,
-    state: randomUUID(),
-    loginHint: email,
+  onSecret('access_token', tokens.accessToken)
+  if (tokens.refreshToken) onSecret('refresh_token', tokens.refreshToken)
+  const user = { ...(await whoHolds(suite, tokens.accessToken)), refreshToken: tokens.refreshToken }
+  // A prepared user may come with videos of earlier runs: the ledger check counts only this run's.
+  const prior = suite.auth.kind === 'mock-google' ? [] : await allVideos(suite.apiUrl, user.auth)
+  noteTouched(suite.userPoolDir, {
+    id: user.id,
+    accessToken: user.accessToken,
+    startCredits: user.startCredits,
+    suite: suiteName(suite),
+    priorVideoIds: prior.map((v) => v.id),
   })
-  if (!code.ok) throw new Error(`sign-in at mock-google failed (${code.kind}): ${code.detail}`)
-  onSecret('oauth_code', code.value)
-  const exchanged = await request(suite.apiUrl)
-    .post('/api/v1/auth/google')
-    .send({ code: code.value, redirect_uri: suite.redirectUri })
-  if (exchanged.status !== 200)
-    throw new Error(`POST /auth/google answered ${exchanged.status}: ${exchanged.text}`)
-  const tokens = TokenResponse.parse(exchanged.body)
-  onSecret('access_token', tokens.access_token)
-  onSecret('refresh_token', tokens.refresh_token)
-  return { ...(await whoHolds(suite, tokens.access_token)), refreshToken: tokens.refresh_token }
+  return user
 }
 
-/** The user an access token belongs to (GET /auth/me). */
+/** The ledger check of a suite looks at the users of that suite. */
+export const suiteName = (suite: SuiteTarget) => suite.feature ?? 'API acceptance'
+
+/** The user an access token belongs to (GET /auth/me, parsed as the guide names it). */
 export async function whoHolds(
   suite: SuiteTarget,
   accessToken: string,
@@ -62,11 +81,12 @@ export async function whoHolds(
   const auth = { authorization: `Bearer ${accessToken}` }
   const me = await request(suite.apiUrl).get('/api/v1/auth/me').set(auth)
   if (me.status !== 200) throw new Error(`GET /auth/me answered ${me.status}: ${me.text}`)
-  const user = UserResponse.parse(me.body)
-  return { id: user.id, email: user.email, accessToken, auth }
+  const user = GuideUser.parse(me.body)
+  return { id: user.id, email: user.email ?? '', accessToken, auth, startCredits: user.credits }
 }
 
 /** Whether the suite can give a test a signed-in user (mock-google reachable, or prepared users). */
 export const canSignIn = (suite: SuiteTarget) => suite.auth.kind !== 'mock-google' || Boolean(suite.googleUrl)
 
-export const uniqueEmail = (tag = 'api') => `${tag}-${randomUUID().slice(0, 12)}@example.test`
+/** At example.com, which email validators accept (example.test is refused by common ones). */
+export const uniqueEmail = (tag = 'api') => `${tag}-${randomUUID().slice(0, 12)}@example.com`

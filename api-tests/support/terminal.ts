@@ -1,6 +1,7 @@
 import request from 'supertest'
+import { GuideVideo } from '../../harness/target/guide-schemas.ts'
 import { waitFor } from '../../harness/wait.ts'
-import { TERMINAL_STATUSES, VideoResponse } from '../../system/shared/schemas/videos.ts'
+import { TERMINAL_STATUSES } from '../../system/shared/schemas/videos.ts'
 import type { SignedInUser } from './sign-in.ts'
 
 /** Polls GET /videos/{id} until the video is completed or failed (either is an answer here). */
@@ -9,12 +10,12 @@ export function waitForTerminal(
   user: SignedInUser,
   id: number,
   deadlineMs = 60_000,
-): Promise<VideoResponse> {
+): Promise<GuideVideo> {
   return waitFor(
     async () => {
       const res = await request(apiUrl).get(`/api/v1/videos/${id}`).set(user.auth).timeout(5000)
       if (res.status !== 200) return { done: false, seen: `HTTP ${res.status} ${res.text}` }
-      const seen = VideoResponse.parse(res.body)
+      const seen = GuideVideo.parse(res.body)
       return TERMINAL_STATUSES.includes(seen.status)
         ? { done: true, value: seen }
         : { done: false, seen: `${seen.status} ${seen.progress}%` }

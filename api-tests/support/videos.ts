@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import request from 'supertest'
 import { REPO_ROOT } from '../../harness/stack/services.ts'
+import { GuideUpload, GuideVideo } from '../../harness/target/guide-schemas.ts'
 import { waitFor } from '../../harness/wait.ts'
-import { UploadImageResponse } from '../../system/shared/schemas/uploads.ts'
-import { VideoResponse } from '../../system/shared/schemas/videos.ts'
 import type { SuiteTarget } from '../setup/suite-target.ts'
 import type { SignedInUser } from './sign-in.ts'
 
@@ -17,7 +16,7 @@ export const GUIDE_PROMPT =
 
 export interface Submitted {
   status: number
-  video: VideoResponse
+  video: GuideVideo
   /** When the 201 arrived (ms since epoch). */
   at: number
 }
@@ -35,7 +34,7 @@ export async function generate(
     .send(body)
   const at = Date.now()
   if (res.status !== 201) throw new Error(`POST /videos/generate answered ${res.status}: ${res.text}`)
-  return { status: res.status, video: VideoResponse.parse(res.body), at }
+  return { status: res.status, video: GuideVideo.parse(res.body), at }
 }
 
 /** How long a video may take here: the mock's time plus the worker's poll and the file copy, with room. */
@@ -49,12 +48,12 @@ export async function waitForCompleted(
   user: SignedInUser,
   id: number,
   apiUrl = suite.apiUrl,
-): Promise<VideoResponse> {
+): Promise<GuideVideo> {
   const v = await waitFor(
     async () => {
       const res = await request(apiUrl).get(`/api/v1/videos/${id}`).set(user.auth)
       if (res.status !== 200) return { done: false, seen: `HTTP ${res.status} ${res.text}` }
-      const seen = VideoResponse.parse(res.body)
+      const seen = GuideVideo.parse(res.body)
       return seen.status === 'completed' || seen.status === 'failed'
         ? { done: true, value: seen }
         : { done: false, seen: `${seen.status} ${seen.progress}%` }
@@ -67,7 +66,7 @@ export async function waitForCompleted(
 
 export interface CompletedRun {
   submitted: Submitted
-  completed: VideoResponse
+  completed: GuideVideo
   /** From the 201 to the first poll that saw it completed. */
   pollMs: number
 }
@@ -80,7 +79,17 @@ export async function uploadImage(
 ): Promise<string> {
   const res = await request(apiUrl).post('/api/v1/upload/image').set(user.auth).attach('file', file)
   if (res.status !== 200) throw new Error(`POST /upload/image answered ${res.status}: ${res.text}`)
-  return UploadImageResponse.parse(res.body).file_path
+  return GuideUpload.parse(res.body).file_path
+}
+
+/**
+ * The guide's generate body, with an uploaded reference image wherever the target takes uploads: a
+ * deployment may fail a video without one (the original app does), which is not what a test of
+ * charging, faults or duplicates is about.
+ */
+export async function guideBody(suite: SuiteTarget, user: SignedInUser): Promise<Record<string, unknown>> {
+  const image = suite.capabilities.uploads.offered ? await uploadImage(suite.apiUrl, user) : undefined
+  return { prompt: GUIDE_PROMPT, model: 'sora-2', ...(image ? { reference_image_url: image } : {}) }
 }
 
 /** The guide's walk for one video: upload an image, generate with it and the guide's prompt, poll until completed. */

@@ -73,7 +73,7 @@ export async function largeVideoFigures(
           browser,
           webUrl,
           'sse',
-          `bench-large-${Date.now()}@example.test`,
+          `bench-large-${Date.now()}@example.com`,
           settings.walkDeadlineMs,
         )
         const walk = await generateUntilPlaying(studio, settings.walkDeadlineMs, { fresh })

@@ -38,7 +38,7 @@ export async function pushVsPollFigures(
             let studio = studios.get(transport)
             const fresh = studio !== undefined
             if (!studio) {
-              const email = `bench-${transport}-${Date.now()}@example.test`
+              const email = `bench-${transport}-${Date.now()}@example.com`
               studio = await openSignedIn(browser, webUrl, transport, email, settings.walkDeadlineMs)
               studios.set(transport, studio)
             }

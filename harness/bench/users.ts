@@ -19,7 +19,7 @@ export async function benchUsers(stack: StartedStack, count: number, credits: nu
         apiUrl: stack.urls.api,
         googleUrl: stack.urls.mockGoogle,
         clientId: stack.config.googleClientId,
-        email: `bench-${tag}-${i}@example.test`,
+        email: `bench-${tag}-${i}@example.com`,
       })
       const { rows } = await stack.db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [
         signed.email,

@@ -51,3 +51,7 @@ export function defineCheck(
     },
   }
 }
+
+/** The fix to try: in our variables on the reference system, else in what the deployment's API does. */
+export const fixFor = (ctx: DoctorContext, reference: string, deployment: string): string =>
+  ctx.options.reference ? reference : deployment

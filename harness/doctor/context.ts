@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
 import { fetchAuthorizationCode } from '../../system/mock-google/src/login-hint.ts'
 import { fail, type Outcome, ok } from '../../system/shared/outcome.ts'
 import { TokenResponse } from '../../system/shared/schemas/auth.ts'
 import { HealthResponse } from '../../system/shared/schemas/health.ts'
-import { VideoListResponse, VideoResponse } from '../../system/shared/schemas/videos.ts'
+import { GuideVideo, GuideVideoList } from '../target/guide-schemas.ts'
 import { DeadlineError, waitFor } from '../wait.ts'
 import { join, jsonOf, probe } from './http.ts'
 
@@ -20,6 +21,11 @@ export interface DoctorOptions {
   videoUrl?: string | undefined
   /** Whether the API should run the mock Sora (USE_MOCK_SORA). */
   expectMock: boolean
+  /**
+   * The reference system, whose settings the doctor knows: its fixes name our variables (CORS_ORIGINS,
+   * UPLOADS_DIR…). False for a deployment we do not configure: fixes state what its API does instead.
+   */
+  reference: boolean
   /** The test user the doctor signs in as. */
   email: string
   googleClientId: string
@@ -35,6 +41,7 @@ export const DEFAULT_WEB_ORIGIN = 'http://localhost:8080'
 export function defaultOptions(overrides: Partial<DoctorOptions> & { apiUrl: string }): DoctorOptions {
   return {
     expectMock: true,
+    reference: true,
     email: 'doctor@example.test',
     googleClientId: 'aivideo-local',
     redirectUri: 'http://localhost:8080/auth/callback',
@@ -44,10 +51,17 @@ export function defaultOptions(overrides: Partial<DoctorOptions> & { apiUrl: str
   }
 }
 
+/**
+ * /health as any deployment may answer it: a `status`, and the reference's parts (redis, database,
+ * queue, mock_sora, workers) only where the deployment reports them (a static /health has none).
+ */
+export const SeenHealth = HealthResponse.partial().extend({ status: z.string() }).loose()
+export type SeenHealth = z.infer<typeof SeenHealth>
+
 export interface HealthSeen {
   status: number
   ms: number
-  health: HealthResponse
+  health: SeenHealth
 }
 
 export interface FinishedVideo {
@@ -55,7 +69,7 @@ export interface FinishedVideo {
   fileUrl: string
   /** How it was found: given on the command line, an earlier video of the test user, or made now. */
   source: 'given' | 'found' | 'generated'
-  video?: VideoResponse
+  video?: GuideVideo
 }
 
 export type FinishedVideoFailure = 'not_asked' | 'sign_in' | 'api' | 'generate_failed' | 'timeout'
@@ -91,7 +105,7 @@ export function createDoctorContext(options: DoctorOptions): DoctorContext {
 async function fetchHealth(o: DoctorOptions): ReturnType<DoctorContext['health']> {
   const seen = await probe(join(o.apiUrl, '/health'), {}, o.timeoutMs)
   if (!seen.ok) return seen
-  const parsed = HealthResponse.safeParse(jsonOf(seen.value))
+  const parsed = SeenHealth.safeParse(jsonOf(seen.value))
   if (!parsed.success)
     return fail('not_health', `GET /health answered ${seen.value.status}: ${seen.value.text.slice(0, 200)}`)
   return ok({ status: seen.value.status, ms: seen.value.ms, health: parsed.data })
@@ -112,7 +126,7 @@ async function findFinishedVideo(o: DoctorOptions): ReturnType<DoctorContext['fi
 
   const list = await api('/api/v1/videos?status_filter=completed&page_size=1')
   if (!list.ok) return fail('api', list.detail)
-  const videos = VideoListResponse.safeParse(jsonOf(list.value))
+  const videos = GuideVideoList.safeParse(jsonOf(list.value))
   if (!videos.success) return fail('api', `GET /api/v1/videos answered ${list.value.status}`)
   const done = videos.data.videos.find((v) => v.video_url)
   if (done?.video_url) return ok({ fileUrl: join(o.apiUrl, done.video_url), source: 'found', video: done })
@@ -126,7 +140,7 @@ async function findFinishedVideo(o: DoctorOptions): ReturnType<DoctorContext['fi
     }),
   })
   if (!created.ok) return fail('api', created.detail)
-  const submitted = VideoResponse.safeParse(jsonOf(created.value))
+  const submitted = GuideVideo.safeParse(jsonOf(created.value))
   if (created.value.status !== 201 || !submitted.success)
     return fail(
       'generate_failed',
@@ -137,7 +151,7 @@ async function findFinishedVideo(o: DoctorOptions): ReturnType<DoctorContext['fi
     return await waitFor<Outcome<FinishedVideo, FinishedVideoFailure>>(
       async () => {
         const got = await api(`/api/v1/videos/${last.id}`)
-        const v = got.ok ? VideoResponse.safeParse(jsonOf(got.value)) : undefined
+        const v = got.ok ? GuideVideo.safeParse(jsonOf(got.value)) : undefined
         if (!v?.success) return { done: false, seen: got.ok ? `HTTP ${got.value.status}` : got.detail }
         last = v.data
         if (last.status === 'completed' && last.video_url)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { reportsDir } from '../reports-dir.ts'
 import { loadChecklist } from './checklist.ts'
 import { evaluateCoverage } from './coverage.ts'
+import { collectDifferences } from './differences.ts'
 import type { Lang } from './i18n.ts'
 import { readPerf } from './perf.ts'
 import { buildReportModel, renderHtml, renderMarkdown } from './pm-report.ts'
@@ -16,7 +17,7 @@ const reports = reportsDir()
 const lang: Lang = process.env.REPORT_LANG === 'zh' ? 'zh' : 'en'
 const checklist = loadChecklist()
 const results = readAllureResults(join(reports, 'allure-results'))
-const verdicts = evaluateCoverage(checklist, results)
+const verdicts = evaluateCoverage(checklist, results, process.env.ACCEPTANCE_SUITES)
 
 const mode = process.env.TARGET_API_URL
   ? `target ${process.env.TARGET_API_URL}`
@@ -35,6 +36,7 @@ const model = buildReportModel(
     benchReport: existsSync(join(reports, 'bench.md')) ? 'bench.md' : undefined,
   },
   lang,
+  collectDifferences(results),
 )
 mkdirSync(reports, { recursive: true })
 writeFileSync(join(reports, 'acceptance-report.md'), renderMarkdown(model))

@@ -16,14 +16,24 @@ export interface ItemVerdict {
   reasons: string[]
 }
 
-export function evaluateCoverage(checklist: Checklist, results: TestResult[]): ItemVerdict[] {
+/**
+ * `onlySuites`: the run chose some suites (`npm run acceptance -- --suites api,reliability`); an item
+ * none of their tests names is then not run, saying so, instead of an item without a test.
+ */
+export function evaluateCoverage(
+  checklist: Checklist,
+  results: TestResult[],
+  onlySuites?: string,
+): ItemVerdict[] {
   return checklist.items.map((item) => {
     const tests = results.filter((t) => t.ids.includes(item.id))
     const failed = tests.filter((t) => t.status === 'failed')
     const passed = tests.filter((t) => t.status === 'passed')
     const verdict: Verdict =
       tests.length === 0
-        ? 'uncovered'
+        ? onlySuites
+          ? 'not_run'
+          : 'uncovered'
         : failed.length > 0
           ? 'failed'
           : passed.length > 0
@@ -32,11 +42,13 @@ export function evaluateCoverage(checklist: Checklist, results: TestResult[]): I
     const reasons =
       verdict === 'failed'
         ? failed.map((t) => `${t.name}: ${firstLine(t.message) ?? 'failed'}`)
-        : verdict === 'not_run'
-          ? tests.map((t) => `${t.name}: ${firstLine(t.message) ?? 'skipped'}`)
-          : verdict === 'uncovered'
-            ? ['no test names this item']
-            : []
+        : verdict === 'not_run' && tests.length === 0
+          ? [`its tests are in a suite this run left out (--suites ${onlySuites})`]
+          : verdict === 'not_run'
+            ? tests.map((t) => `${t.name}: ${firstLine(t.message) ?? 'skipped'}`)
+            : verdict === 'uncovered'
+              ? ['no test names this item']
+              : []
     return { item, verdict, tests, reasons }
   })
 }

@@ -50,6 +50,11 @@ export const WORDS = {
     reported: 'reported',
     details: 'Full results: Allure report',
     bench: 'Benchmark against our own targets (npm run bench)',
+    differences: {
+      title: 'Differences from the reference API',
+      note: (n: number) =>
+        `${n} place(s) where the deployment differs from the reference system's API (its schemas, exact texts, status codes, optional features). Not failures of the guide's items; \`npm run gate -- --strict-conformance\` fails on them.`,
+    },
   },
   zh: {
     title: 'Mock Sora 2 API 测试报告',
@@ -94,6 +99,11 @@ export const WORDS = {
     reported: '仅报告',
     details: '完整结果：Allure 报告',
     bench: '性能基准，对照我们自己的目标（npm run bench）',
+    differences: {
+      title: '与参考实现 API 的差异',
+      note: (n: number) =>
+        `被测部署与参考系统 API 有 ${n} 处不同（模式、确切文本、状态码、可选功能）。这些不算指南检查项失败；\`npm run gate -- --strict-conformance\` 会因此判为不通过。`,
+    },
   },
 } as const
 

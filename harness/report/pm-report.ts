@@ -1,5 +1,6 @@
 import type { Checklist } from './checklist.ts'
 import type { ItemVerdict, Verdict } from './coverage.ts'
+import type { DifferenceRow } from './differences.ts'
 import { AREA_ZH, type Lang, WORDS } from './i18n.ts'
 import { FIGURES, judgeFigure, type Perf } from './perf.ts'
 
@@ -59,6 +60,8 @@ export interface ReportModel {
   /** Every REL/SEC/BAD item with its verdict; empty (and the section left out) when there are none. */
   reliability: ReliabilityRow[]
   problems: string[]
+  /** Where the deployment differs from the reference API: reported apart, never a failure here. */
+  differences: DifferenceRow[]
   notRun: number
   conclusion: string
   passed: boolean
@@ -91,6 +94,7 @@ export function buildReportModel(
   perf: Perf,
   meta: ReportMeta,
   lang: Lang,
+  differences: DifferenceRow[] = [],
 ): ReportModel {
   const w = WORDS[lang]
   const byId = new Map(verdicts.map((v) => [v.item.id, v]))
@@ -131,6 +135,7 @@ export function buildReportModel(
     perf: perfRows(perf, meta.timing, w),
     reliability,
     problems,
+    differences,
     notRun,
     conclusion: passed ? w.pass : w.fail(failedCount),
     passed,
@@ -173,6 +178,14 @@ export function renderMarkdown(m: ReportModel): string {
     `**${w.problems}:** ${m.problems.length ? '' : w.none}`,
     ...m.problems.map((p) => `- ${p}`),
     ...(m.notRun ? ['', `_${w.notRunNote(m.notRun)}_`] : []),
+    ...(m.differences.length
+      ? [
+          '',
+          `**${w.differences.title}:** ${w.differences.note(m.differences.length)}`,
+          '',
+          ...m.differences.map((d) => `- ${d.ids.join(' ')} ${cell(d.text)}`),
+        ]
+      : []),
     '',
     `**${w.conclusion}:** ${m.conclusion}`,
     '',
@@ -225,6 +238,11 @@ export function renderHtml(m: ReportModel): string {
       ? `<ul>${m.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`
       : `<p>${esc(w.none)}</p>`,
     m.notRun ? `<p><em>${esc(w.notRunNote(m.notRun))}</em></p>` : '',
+    m.differences.length
+      ? `<h2>${esc(w.differences.title)}</h2><p>${esc(w.differences.note(m.differences.length))}</p><ul>${m.differences
+          .map((d) => `<li>${esc(`${d.ids.join(' ')} ${d.text}`)}</li>`)
+          .join('')}</ul>`
+      : '',
     `<h2>${esc(w.conclusion)}</h2><p class="${m.passed ? 'pass' : 'fail'}">${esc(m.conclusion)}</p>`,
     `<p><a href="${esc(m.meta.allureReport)}">${esc(w.details)}</a></p>`,
     ...m.areas.map(

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { DIFFERENCE_LABEL } from '../target/conformance.ts'
 import { idsInTitle } from './checklist.ts'
 
 /** The part of an Allure result file (`*-result.json`) the reports read. */
@@ -29,6 +30,8 @@ export interface TestResult {
   suite: string
   durationMs: number | null
   parameters: Record<string, string>
+  /** Where the deployment differs from the reference (harness/target/conformance.ts): "where: expected …, got …". */
+  differences: string[]
 }
 
 /** Reads every result of an Allure results directory; a retried test counts once, by its last run. */
@@ -60,6 +63,7 @@ export function readAllureResults(dir: string): TestResult[] {
       suite: label('parentSuite')[0] ?? label('suite')[0] ?? label('framework')[0] ?? '',
       durationMs: r.start !== undefined && r.stop !== undefined ? r.stop - r.start : null,
       parameters: Object.fromEntries(r.parameters.map((p) => [p.name, p.value])),
+      differences: [...new Set(label(DIFFERENCE_LABEL))],
     }
   })
 }

@@ -4,6 +4,7 @@ import { type LoadResult, percentile, runLoad } from '../../../harness/load.ts'
 import { describe, expect, test } from '../../fixtures/reliability.ts'
 import { parameters, recordPerf } from '../../support/evidence.ts'
 import { expectCreditInvariant } from '../../support/invariant.ts'
+import { setCreditsThroughStack } from '../../support/stack-credits.ts'
 import { GUIDE_PROMPT, generate } from '../../support/videos.ts'
 
 const DURATION_S = 30
@@ -33,11 +34,7 @@ describe('a mixed load of 200 requests/s for 30 s', () => {
   }) => {
     const generators = await Promise.all(Array.from({ length: GENERATE_USERS }, () => newUser()))
     const ids = generators.map((u) => u.id)
-    await stack.db.query('UPDATE users SET credits = $2 WHERE id = ANY($1::int[])', [ids, CREDITS])
-    await stack.db.query(
-      `INSERT INTO credit_ledger (user_id, delta, reason) SELECT unnest($1::int[]), $2, 'signup'`,
-      [ids, CREDITS - 100],
-    )
+    await setCreditsThroughStack(suite, stack, generators, CREDITS)
     const own = (await generate(suite.apiUrl, reader)).video
     await stack.queue.pause()
     onTestFinished(() => stack.queue.resume())

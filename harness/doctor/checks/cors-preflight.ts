@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, skip } from '../check.ts'
+import { defineCheck, fail, fixFor, pass, skip } from '../check.ts'
 import { DEFAULT_WEB_ORIGIN } from '../context.ts'
 import { join, probe } from '../http.ts'
 
@@ -7,7 +7,11 @@ export const corsPreflight = defineCheck(
   { id: 'cors-preflight', title: 'CORS preflight from the web origin allowed', checklistId: 'DIAG-02' },
   async (ctx) => {
     const origin = ctx.options.webUrl ? new URL(ctx.options.webUrl).origin : DEFAULT_WEB_ORIGIN
-    const fix = `add ${origin} to the API's CORS_ORIGINS (comma-separated) and restart the API`
+    const fix = fixFor(
+      ctx,
+      `add ${origin} to the API's CORS_ORIGINS (comma-separated) and restart the API`,
+      `the API at ${ctx.options.apiUrl} does not allow origin ${origin} (its CORS allow-list): the frontend there cannot poll it until that list has it`,
+    )
     const health = await ctx.health()
     if (!health.ok) return skip(`the API is not answering (see API reachable): ${health.detail}`)
     const seen = await probe(
@@ -37,7 +41,11 @@ export const corsPreflight = defineCheck(
     if (!allowHeaders.split(/\s*,\s*/).some((h) => h === 'authorization' || h === '*'))
       return fail(
         `the preflight does not allow the Authorization header (allowed: ${allowHeaders || 'none'})`,
-        "allow the authorization header in the API's CORS settings",
+        fixFor(
+          ctx,
+          "allow the authorization header in the API's CORS settings",
+          `the API at ${ctx.options.apiUrl} does not allow the Authorization header from ${origin} (its CORS settings)`,
+        ),
       )
     return pass(`OPTIONS from ${origin} → ${status}, allows GET with Authorization`)
   },

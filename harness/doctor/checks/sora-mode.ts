@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, skip } from '../check.ts'
+import { defineCheck, fail, fixFor, pass, skip } from '../check.ts'
 
 /** The guide's "mock not enabled?": the API's Sora mode (its banner, reported by /health) is the one expected. */
 export const soraMode = defineCheck(
@@ -7,6 +7,10 @@ export const soraMode = defineCheck(
     const health = await ctx.health()
     if (!health.ok) return skip(`the API's /health is not answering (${health.detail})`)
     const mock = health.value.health.mock_sora
+    if (mock === undefined)
+      return skip(
+        "not offered: the API's /health does not report its Sora mode (mock_sora), and its start-up banner is in a log the doctor cannot read",
+      )
     const expected = ctx.options.expectMock
     if (mock === expected)
       return pass(
@@ -17,11 +21,19 @@ export const soraMode = defineCheck(
     return mock
       ? fail(
           'the API runs the MOCK Sora but real mode was expected',
-          'set USE_MOCK_SORA=false and OPENAI_API_KEY=sk-... (OPENAI_BASE_URL for a compatible provider), then restart the API and the worker',
+          fixFor(
+            ctx,
+            'set USE_MOCK_SORA=false and OPENAI_API_KEY=sk-... (OPENAI_BASE_URL for a compatible provider), then restart the API and the worker',
+            `the API at ${ctx.options.apiUrl} reports mock_sora: true: it makes no real videos`,
+          ),
         )
       : fail(
           'the API runs the REAL Sora but mock mode was expected (its banner says USING REAL OPENAI SORA 2 SERVICE)',
-          'set USE_MOCK_SORA=true in .env and restart the API and the worker; the banner must say USING MOCK SORA SERVICE FOR TESTING',
+          fixFor(
+            ctx,
+            'set USE_MOCK_SORA=true in .env and restart the API and the worker; the banner must say USING MOCK SORA SERVICE FOR TESTING',
+            `the API at ${ctx.options.apiUrl} reports mock_sora: false: every video calls the real Sora (and costs)`,
+          ),
         )
   },
 )

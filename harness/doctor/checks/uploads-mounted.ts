@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, skip } from '../check.ts'
+import { defineCheck, fail, fixFor, pass, skip } from '../check.ts'
 import { join, jsonOf, probe } from '../http.ts'
 
 const FIX =
@@ -14,6 +14,11 @@ export const uploadsMounted = defineCheck(
   { id: 'uploads-mounted', title: '/uploads is mounted', checklistId: 'DIAG-03' },
   async (ctx) => {
     const { apiUrl, timeoutMs } = ctx.options
+    const fix = fixFor(
+      ctx,
+      FIX,
+      `the API at ${apiUrl} does not serve its video files under /uploads/ as its video_url says (…/uploads/videos/…)`,
+    )
     const health = await ctx.health()
     if (!health.ok) return skip(`the API is not answering (see API reachable): ${health.detail}`)
     const missing = await probe(join(apiUrl, '/uploads/videos/__doctor_missing__.mp4'), {}, timeoutMs)
@@ -23,7 +28,7 @@ export const uploadsMounted = defineCheck(
     if (missing.value.status !== 404 || body?.detail === undefined)
       return fail(
         `a missing file under /uploads answered ${missing.value.status} ${missing.value.text.slice(0, 80)}, not a 404 {"detail"}`,
-        FIX,
+        fix,
       )
 
     if (ctx.knowsFinishedVideo) {
@@ -33,7 +38,7 @@ export const uploadsMounted = defineCheck(
         const seen = await probe(video.value.fileUrl, { method: 'HEAD' }, timeoutMs)
         if (seen.ok && seen.value.status === 200)
           return pass(`/uploads serves ${path} (200); a missing file answers 404 JSON`)
-        if (!path.startsWith('/uploads/')) return fail(`video_url ${path} is not under /uploads/`, FIX)
+        if (!path.startsWith('/uploads/')) return fail(`video_url ${path} is not under /uploads/`, fix)
       }
     }
     const dir = await probe(join(apiUrl, '/uploads/videos/'), {}, timeoutMs)

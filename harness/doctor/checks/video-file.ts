@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, skip } from '../check.ts'
+import { defineCheck, fail, fixFor, pass, skip } from '../check.ts'
 import { probe } from '../http.ts'
 
 /** Smaller than this is not a video (the guide's sample is ~150 MB; ours 0.4 MB). */
@@ -29,22 +29,34 @@ export const videoFile = defineCheck(
               : 'run the other checks first: a video only finishes with Redis and a ready worker',
           )
     const { fileUrl, source } = found.value
+    const fixFile = fixFor(
+      ctx,
+      FIX_FILE,
+      `the API at ${ctx.options.apiUrl} lists the video as completed but does not serve its file at ${fileUrl} as video/mp4 of a sane size`,
+    )
     const how = { given: 'given', found: 'the test user’s latest', generated: 'generated now' }[source]
     const head = await probe(fileUrl, { method: 'HEAD' }, ctx.options.timeoutMs)
-    if (!head.ok) return fail(`HEAD ${fileUrl}: ${head.detail}`, FIX_FILE)
+    if (!head.ok) return fail(`HEAD ${fileUrl}: ${head.detail}`, fixFile)
     const type = head.value.headers.get('content-type') ?? ''
     const size = Number(head.value.headers.get('content-length') ?? Number.NaN)
-    if (head.value.status !== 200) return fail(`HEAD ${fileUrl} → ${head.value.status}`, FIX_FILE)
+    if (head.value.status !== 200) return fail(`HEAD ${fileUrl} → ${head.value.status}`, fixFile)
     if (!type.startsWith('video/mp4'))
-      return fail(`HEAD ${fileUrl} → content-type ${type || 'missing'}, not video/mp4`, FIX_FILE)
+      return fail(`HEAD ${fileUrl} → content-type ${type || 'missing'}, not video/mp4`, fixFile)
     if (!(size >= MIN_SANE_VIDEO_BYTES))
       return fail(
         `HEAD ${fileUrl} → ${head.value.headers.get('content-length') ?? 'no'} bytes: not a video`,
-        FIX_FILE,
+        fixFile,
       )
     const range = await fetchRange(fileUrl, ctx.options.timeoutMs)
     if (!range.ok)
-      return fail(`GET ${fileUrl} with Range: ${range.detail}`, 'serve /uploads with Range support')
+      return fail(
+        `GET ${fileUrl} with Range: ${range.detail}`,
+        fixFor(
+          ctx,
+          'serve /uploads with Range support',
+          `the API at ${ctx.options.apiUrl} does not answer byte ranges on /uploads`,
+        ),
+      )
     return pass(
       `${how} video ${fileUrl}: HEAD 200 video/mp4, ${size} bytes (${(size / 1024 / 1024).toFixed(2)} MB), Range → 206 MP4`,
     )

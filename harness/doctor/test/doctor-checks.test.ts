@@ -129,6 +129,33 @@ describe('doctor checks against a stub API', () => {
     expect(r.fix).toContain('UPLOADS_DIR')
   })
 
+  it('on a static /health and 403 without a token: API reachable, Redis, worker and mode not offered', async () => {
+    const ctx = await doctorAt((req, res) => {
+      if (req.url === '/health') return json(res, 200, { status: 'healthy' })
+      return json(res, 403, { detail: 'Not authenticated' })
+    })
+    const api = await apiReachable.run(ctx)
+    expect(api.status, api.detail).toBe('pass')
+    expect(api.detail).toContain('answer 403 without a token')
+    for (const check of [redisPong, workerReady, soraMode]) {
+      const r = await check.run(ctx)
+      expect(r.status, `${r.id}: ${r.detail}`).toBe('skip')
+      expect(r.detail).toMatch(/^not offered: /)
+    }
+  })
+
+  it("speaks of the deployment's API, not our variables, when it is not the reference system", async () => {
+    const ctx = await doctorAt(apiLike({ health: health(), origin: 'http://elsewhere.example' }), {
+      reference: false,
+    })
+    const r = await corsPreflight.run(ctx)
+    expect(r.status).toBe('fail')
+    expect(r.fix).toBe(
+      `the API at ${ctx.options.apiUrl} does not allow origin ${ORIGIN} (its CORS allow-list): the frontend there cannot poll it until that list has it`,
+    )
+    expect(r.fix).not.toContain('CORS_ORIGINS')
+  })
+
   it('prints one line per check and exits 1 on any ❌; an unreachable API skips what depends on it', async () => {
     const ctx = createDoctorContext(defaultOptions({ apiUrl: 'http://127.0.0.1:1', timeoutMs: 500 }))
     const results = await runChecks(ctx, DOCTOR_CHECKS)

@@ -28,6 +28,13 @@ describe('checklist coverage', () => {
     expect(by('BE-03')).toMatchObject({ verdict: 'not_run', reasons: ['d @BE-03: needs stack control'] })
   })
   it('marks an item no test names as uncovered', () => expect(by('BE-04').verdict).toBe('uncovered'))
+  it('marks it not run instead when the run chose its suites, saying so', () => {
+    const partial = evaluateCoverage(checklist, [result('a @BE-01', 'passed')], 'api,reliability')
+    expect(partial.find((v) => v.item.id === 'BE-04')).toMatchObject({
+      verdict: 'not_run',
+      reasons: ['its tests are in a suite this run left out (--suites api,reliability)'],
+    })
+  })
   it('lists IDs that tests name but the checklist lacks', () => {
     expect(unknownIds(checklist, [result('e @XX-99', 'passed')])).toEqual(['XX-99'])
   })

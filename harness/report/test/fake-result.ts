@@ -13,4 +13,5 @@ export const fakeResult =
     suite,
     durationMs: 1,
     parameters: {},
+    differences: [],
   })

@@ -21,6 +21,7 @@ const passed = (name: string): TestResult => ({
   suite: 'api',
   durationMs: 1,
   parameters: {},
+  differences: [],
 })
 const green = evaluateCoverage(checklist, [passed('charges 10 @OK-07'), passed('plays in time @OK-09')])
 
@@ -33,7 +34,7 @@ describe('the release gate', () => {
       timing: 'strict',
       unknownIds: [],
     })
-    expect(gate).toEqual({ ok: true, reasons: [], notRun: [] })
+    expect(gate).toEqual({ ok: true, reasons: [], notRun: [], differences: [] })
   })
 
   it('says why it is red: an uncovered item, a failed contract test, a missed threshold', () => {

@@ -34,6 +34,7 @@ describe('a target-mode run', () => {
       ok: true,
       reasons: [],
       notRun: [`REL-03 not run: survives a Redis restart @REL-03: ${REASON}`],
+      differences: [],
     })
   })
 

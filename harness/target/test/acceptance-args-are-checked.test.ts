@@ -30,7 +30,25 @@ it('takes the target from the environment too, and runs locally without one', ()
     env: {},
     target: { apiUrl: 'https://api.example.com' },
   })
-  expect(parseAcceptanceArgs([], {})).toEqual({ ok: true, env: {}, target: undefined })
+  expect(parseAcceptanceArgs([], {})).toEqual({
+    ok: true,
+    env: {},
+    target: undefined,
+    suites: ['e2e', 'contracts', 'api', 'reliability'],
+    strictConformance: false,
+  })
+})
+
+it('runs only the suites --suites names, in the default order, and passes --strict-conformance on', () => {
+  expect(parseAcceptanceArgs(['--suites', 'reliability,api', '--strict-conformance'], {})).toMatchObject({
+    ok: true,
+    suites: ['api', 'reliability'],
+    strictConformance: true,
+  })
+  expect(parseAcceptanceArgs(['--suites', 'api,unit'], {})).toMatchObject({
+    ok: false,
+    error: /--suites: unknown suite unit/,
+  })
 })
 
 it('refuses unknown flags, stray words and bad URLs with a message', () => {
@@ -45,4 +63,25 @@ it('refuses unknown flags, stray words and bad URLs with a message', () => {
     error: /TARGET_API_URL: required/,
   })
   expect(parseAcceptanceArgs(['--help'], {})).toEqual({ ok: false, help: true, error: '' })
+})
+
+it('passes --ui-profile on as TARGET_UI_PROFILE, checked with the rest', () => {
+  const profile = 'e2e/profiles/ai-video-web.json'
+  const argv = [
+    '--target',
+    'http://127.0.0.1:18000',
+    '--web',
+    'http://127.0.0.1:13000',
+    '--ui-profile',
+    profile,
+  ]
+  expect(parseAcceptanceArgs(argv, { TARGET_ACCESS_TOKENS: 'a1' })).toMatchObject({
+    ok: true,
+    env: { TARGET_UI_PROFILE: profile },
+    target: { uiProfile: profile },
+  })
+  expect(parseAcceptanceArgs([...argv.slice(0, 4), '--ui-profile', 'nope.json'], {})).toMatchObject({
+    ok: false,
+    error: /TARGET_UI_PROFILE: UI profile nope\.json: ENOENT/,
+  })
 })

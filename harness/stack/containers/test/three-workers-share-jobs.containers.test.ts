@@ -40,7 +40,7 @@ describe('three worker containers on one queue', () => {
       clientId: stack.config.googleClientId,
       redirectUri,
       state: randomUUID(),
-      loginHint: `three-workers-${randomUUID().slice(0, 8)}@example.test`,
+      loginHint: `three-workers-${randomUUID().slice(0, 8)}@example.com`,
     })
     if (!code.ok) throw new Error(code.detail)
     const signIn = await fetch(`${api}/auth/google`, {

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto'
+import { fetchAuthorizationCode } from '../../system/mock-google/src/login-hint.ts'
+import type { Outcome } from '../../system/shared/outcome.ts'
+import { GuideTokens, GuideUser } from './guide-schemas.ts'
+import { preparedUser, preparedUserCount } from './target-auth.ts'
+import type { Target } from './target-env.ts'
+
+/**
+ * One sign-in before any test, in target mode: if the strategy cannot give a user, every test would
+ * fail on its own with the same cause, so the run stops with one screen instead (the strategy, the
+ * request, what came back, what to check).
+ */
+export class SignInPreflightFailed extends Error {
+  override name = 'SignInPreflightFailed'
+}
+
+interface Attempt {
+  strategy: string
+  request: string
+  cameBack: string
+  check: string
+}
+
+/** What came back, for the screen: short, and with anything like a JWT masked (never print a token). */
+const shown = (text: string) => text.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, 'eyJ…(a token)').slice(0, 300)
+
+async function call(url: string, init: RequestInit = {}): Promise<{ status: number; text: string }> {
+  try {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) })
+    return { status: res.status, text: await res.text() }
+  } catch (err) {
+    return { status: 0, text: `no answer: ${(err as Error).cause ?? (err as Error).message}` }
+  }
+}
+
+async function me(
+  target: Target,
+  accessToken: string,
+  strategy: string,
+  check: string,
+): Promise<Outcome<number, 'refused'> & { attempt: Attempt }> {
+  const url = `${target.apiUrl}/api/v1/auth/me`
+  const res = await call(url, { headers: { authorization: `Bearer ${accessToken}` } })
+  const attempt = {
+    strategy,
+    request: `GET ${url}`,
+    cameBack: `${res.status || 'no HTTP answer'} ${shown(res.text)}`,
+    check,
+  }
+  let user: GuideUser | undefined
+  try {
+    user = GuideUser.safeParse(JSON.parse(res.text)).data
+  } catch {}
+  return res.status === 200 && user
+    ? { ok: true, value: user.id, attempt }
+    : { ok: false, kind: 'refused', detail: attempt.cameBack, attempt }
+}
+
+async function tryOnce(target: Target, redirectUri: string, clientId: string): Promise<Attempt | undefined> {
+  const { auth } = target
+  if (auth.kind !== 'mock-google') {
+    const strategy =
+      auth.kind === 'tokens'
+        ? `given tokens (TARGET_ACCESS_TOKENS: ${preparedUserCount(auth)})`
+        : `minted tokens (TARGET_JWT_SECRET, TARGET_USER_IDS: ${preparedUserCount(auth)} users)`
+    const check =
+      auth.kind === 'tokens'
+        ? "that they are access tokens of this deployment's users and have not expired"
+        : "that TARGET_JWT_SECRET is the deployment's signing secret, and that the user ids exist there"
+    const first = await preparedUser(auth, 0)
+    const res = await me(target, first.accessToken, strategy, check)
+    return res.ok ? undefined : res.attempt
+  }
+  const strategy = `mock-google (TARGET_GOOGLE_URL: ${auth.googleUrl ?? 'not set'})`
+  if (!auth.googleUrl)
+    return {
+      strategy,
+      request: 'none',
+      cameBack: 'no way to sign a test user in',
+      check: 'set TARGET_GOOGLE_URL, or give TARGET_ACCESS_TOKENS, or TARGET_JWT_SECRET with TARGET_USER_IDS',
+    }
+  const code = await fetchAuthorizationCode(auth.googleUrl, {
+    clientId,
+    redirectUri,
+    state: randomUUID(),
+    loginHint: `preflight-${randomUUID().slice(0, 8)}@example.com`,
+  })
+  if (!code.ok)
+    return {
+      strategy,
+      request: `GET ${auth.googleUrl}/o/oauth2/v2/auth?login_hint=…&prompt=none`,
+      cameBack: `${code.kind}: ${code.detail}`,
+      check: 'that TARGET_GOOGLE_URL is a mock-google the deployment trusts',
+    }
+  const url = `${target.apiUrl}/api/v1/auth/google`
+  const res = await call(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: code.value, redirect_uri: redirectUri }),
+  })
+  let tokens: GuideTokens | undefined
+  try {
+    tokens = GuideTokens.safeParse(JSON.parse(res.text)).data
+  } catch {}
+  if (res.status !== 200 || !tokens)
+    return {
+      strategy,
+      request: `POST ${url}`,
+      cameBack: `${res.status || 'no HTTP answer'} ${shown(res.text)}`,
+      check:
+        "that the deployment's Google endpoints point at TARGET_GOOGLE_URL and TARGET_REDIRECT_URI is one it accepts",
+    }
+  const who = await me(
+    target,
+    tokens.access_token,
+    strategy,
+    'that the token the deployment just issued is accepted',
+  )
+  return who.ok ? undefined : who.attempt
+}
+
+/** Throws SignInPreflightFailed with the whole screen when the strategy cannot sign a user in. */
+export async function preflightSignIn(target: Target, redirectUri: string, clientId: string): Promise<void> {
+  const failed = await tryOnce(target, redirectUri, clientId)
+  if (!failed) return
+  throw new SignInPreflightFailed(
+    [
+      `Sign-in preflight failed against ${target.apiUrl}: the run stops here (no test could get a user).`,
+      `  strategy    ${failed.strategy}`,
+      `  request     ${failed.request}`,
+      `  came back   ${failed.cameBack}`,
+      `  check       ${failed.check}`,
+    ].join('\n'),
+  )
+}
