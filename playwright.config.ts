@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 import { systemFfmpeg } from './e2e/fixtures/failure-video.ts'
 import { CHROMIUM_ARGS, chromiumPath } from './harness/browser/chromium.ts'
@@ -8,6 +9,12 @@ import { reportsDir } from './harness/reports-dir.ts'
  * own (`npm run e2e:shards`); E2E_JUNIT_FILE names the JUnit file (CI gives each shard its own name).
  */
 const REPORTS = reportsDir()
+/** Target mode's prepared users, one per test: one pool per run unless `npm run acceptance` gave its own. */
+process.env.TARGET_USER_POOL_DIR ||= join(
+  REPORTS,
+  '.users',
+  `e2e-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+)
 
 /**
  * Browser suites (e2e/): Debian's Chromium, headless, one worker (each worker brings up a whole local

@@ -50,6 +50,7 @@ try {
     .withSoraDurationS(Number(process.env.MOCK_SORA_DURATION_S ?? 10))
     .withJwtSecret(process.env.JWT_SECRET)
     .withQueuePrefix(process.env.QUEUE_PREFIX ?? 'aivideo')
+    .withEnv(process.env.WEB_TEST_IDS ? { WEB_TEST_IDS: process.env.WEB_TEST_IDS } : {}, 'web')
     // Once stopping, the services exit one by one (Ctrl-C reaches them too): no "exited" notes then.
     .withOutput((service, line, origin) => {
       if (origin === 'process' || !(signalled || stopping)) say(formatLogLine(service, line, { color }))

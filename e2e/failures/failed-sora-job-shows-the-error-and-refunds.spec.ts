@@ -15,16 +15,15 @@ test('a Sora job that fails shows the failure with its error, and the credits go
 
   await studio.generateFrom(6, GUIDE_PROMPT)
 
-  await expect(studio.failed).toBeVisible({ timeout: BUDGET.jobDoneMs(SHORT_JOB_S) })
-  await expect(studio.failed.getByTestId('failed-title')).toHaveText('Video generation failed')
+  await expect(studio.failedPanel).toBeVisible({ timeout: BUDGET.jobDoneMs(SHORT_JOB_S) })
   await expect(studio.errorMessage).toHaveText(/fail/i)
-  await expect(studio.failed.getByTestId('failed-prompt')).toHaveText(GUIDE_PROMPT)
-  await expect(studio.success).toBeHidden()
-  await expect(studio.credits).toHaveText('100.0', { timeout: BUDGET.answerMs })
+  await expect(studio.failedPanel.getByText(GUIDE_PROMPT, { exact: true })).toBeVisible()
+  await expect(studio.successTitle).toBeHidden()
+  await studio.expectCredits(100, BUDGET.answerMs)
   await expect(studio.generate).toBeEnabled()
   await expect(studio.generate).toHaveText('Generate')
   // Charged at once, refunded when the job failed.
-  expect(valuesOf(await studio.timeline(), 'credits').filter(Boolean)).toEqual(['100.0', '90.0', '100.0'])
+  expect(valuesOf(await studio.timeline(), 'credits').filter(Boolean)).toEqual(['100', '90', '100'])
   expect(consoleLines.filter((l) => l.startsWith('❌'))).toEqual([
     `❌ Video generation failed: ${await studio.errorMessage.textContent()}`,
   ])

@@ -10,7 +10,7 @@ test('with no credits left, Generate shows the API’s "Insufficient credits" me
   stack,
   signedInUser,
 }) => {
-  await setCredits(stack.db, signedInUser.email, 0)
+  await setCredits(stack.db, signedInUser.email!, 0)
   const refused = page.waitForResponse(
     (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/videos/generate'),
   )
@@ -20,7 +20,7 @@ test('with no credits left, Generate shows the API’s "Insufficient credits" me
   await expect(studio.toast(MESSAGE)).toBeVisible({ timeout: BUDGET.answerMs })
   await expect(studio.toast(MESSAGE)).toHaveAttribute('role', 'alert')
   // The page learns the real balance, stays ready for another try, and made no video.
-  await expect(studio.credits).toHaveText('0.0', { timeout: BUDGET.answerMs })
+  await studio.expectCredits(0, BUDGET.answerMs)
   await expect(studio.generate).toBeEnabled()
   await expect(studio.generate).toHaveText('Generate')
   await expect(studio.carousel).toBeVisible()

@@ -6,9 +6,15 @@ test('uploading a file that is not an image shows why it was refused, and adds n
   studio,
   signedInUser: _user,
 }) => {
-  const refused = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/upload/image'),
-  )
+  const refused = page
+    .waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/upload/image'), {
+      timeout: BUDGET.answerMs,
+    })
+    .catch(() => {
+      throw new Error(
+        'the page sent no POST /api/v1/upload/image for the chosen file: its upload control did nothing',
+      )
+    })
   await studio.upload({
     name: 'notes.txt',
     mimeType: 'text/plain',
@@ -19,7 +25,7 @@ test('uploading a file that is not an image shows why it was refused, and adds n
   await expect(studio.toast('Upload rejected: Only JPEG, PNG or WebP images are accepted')).toBeVisible({
     timeout: BUDGET.answerMs,
   })
-  await expect(studio.uploaded(1)).toHaveCount(0)
-  await expect(studio.selectedTiles).toHaveCount(0)
-  await expect(page.getByTestId('upload-text')).toHaveText('Upload')
+  await expect(studio.uploadedChoice).toHaveCount(0)
+  await expect(studio.selectedChoice).toHaveCount(0)
+  await expect(page.getByText('Upload', { exact: true })).toBeVisible()
 })

@@ -10,7 +10,7 @@ test('the browser console shows the guide’s lines in its order: 🎬, ✅, �
   consoleLines,
 }) => {
   await studio.generateFrom(2, GUIDE_PROMPT)
-  await expect(studio.success).toBeVisible({ timeout: BUDGET.jobDoneMs(SHORT_JOB_S) })
+  await expect(studio.successTitle).toBeVisible({ timeout: BUDGET.jobDoneMs(SHORT_JOB_S) })
   await expect.poll(() => guideLines(consoleLines).at(-1)).toBe('🎉 Video generation completed!')
 
   expect(guideSequence(consoleLines)).toEqual([

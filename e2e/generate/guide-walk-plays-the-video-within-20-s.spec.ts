@@ -10,7 +10,7 @@ test('the guide walk: log in, pick a preset, type the prompt, Generate; the vide
   signedInUser: _user,
   perf,
 }) => {
-  await expect(studio.credits).toHaveText('100.0')
+  await studio.expectCredits(100)
   await studio.preset(1).click()
   await studio.prompt.fill(GUIDE_PROMPT)
   await expect(studio.carousel).toBeVisible()
@@ -18,10 +18,13 @@ test('the guide walk: log in, pick a preset, type the prompt, Generate; the vide
   await studio.screenshot('default')
 
   await studio.generate.click()
-  await expect(studio.loading).toBeVisible({ timeout: BUDGET.atOnceMs })
-  await expect(studio.spinner).toBeVisible()
+  await expect(studio.loadingPanel).toBeVisible({ timeout: BUDGET.atOnceMs })
+  expect(await studio.spinnerIn(studio.loadingPanel), 'a spinner in the loading panel').not.toBeNull()
   await studio.screenshot('loading')
 
+  await expect(studio.successTitle).toBeVisible({ timeout: WAIT_FOR_PLAYING_MS })
+  await studio.screenshot('success')
+  await studio.expectCredits(90)
   // The page plays it by itself: nobody touches the video.
   const playback = await test.step('the generated video plays', () =>
     studio.expectPlaying(WAIT_FOR_PLAYING_MS))
@@ -43,9 +46,6 @@ test('the guide walk: log in, pick a preset, type the prompt, Generate; the vide
 
   expect(playback.src).toMatch(/\/uploads\/videos\/user_\d+_video_\d+\.mp4$/)
   expect(`${playback.videoWidth}x${playback.videoHeight}`).toBe('1280x720')
-  await expect(studio.resultTitle).toHaveText('Your Video: Generated with Sora 2')
-  await expect(studio.credits).toHaveText('90.0')
-  await studio.screenshot('success')
 
   // It cannot play before the mock has finished; the guide's total is the ceiling (strict timing only).
   expect(clickToPlayingMs, 'click → playing, ms').toBeGreaterThan(SORA_DURATION_S * 1000)

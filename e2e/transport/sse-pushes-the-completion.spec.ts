@@ -20,7 +20,6 @@ test('in SSE mode the completion is pushed to the page (no polling); the push la
   consoleLines,
   perf,
 }, testInfo) => {
-  await expect(studio.body).toHaveAttribute('data-transport', 'sse')
   const requests: Request[] = []
   page.on('request', (r) => requests.push(r))
   const accepted = page.waitForResponse(
@@ -28,7 +27,7 @@ test('in SSE mode the completion is pushed to the page (no polling); the push la
   )
   await studio.generateFrom(5, GUIDE_PROMPT)
   const video = (await (await accepted).json()) as { id: number }
-  await expect(studio.success).toBeVisible({ timeout: BUDGET.jobDoneMs(SHORT_JOB_S) })
+  await expect(studio.successTitle).toBeVisible({ timeout: BUDGET.jobDoneMs(SHORT_JOB_S) })
 
   expect(requests.filter(isStream), 'one event stream').toHaveLength(1)
   expect(requests.filter(isStream)[0]!.resourceType()).toBe('eventsource')

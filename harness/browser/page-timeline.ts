@@ -3,8 +3,12 @@ import type { Page } from '@playwright/test'
 /**
  * What the page did and when, recorded inside the browser (its own clock, no polling gaps): the Generate
  * click, each change of the panel's phase, the progress text, the credits and the button, and the result
- * video starting and advancing. Tests read it to assert order ("90.0 before completed") and to measure
+ * video starting and advancing. Tests read it to assert order ("90 before completed") and to measure
  * (click → playing, completion → shown) without sampling from outside.
+ *
+ * It knows no frontend's markup: each concept is found by the guide's words (the phases by "Generating
+ * your video..." and "Your Video: Generated with Sora 2", the button by "Generate", the result video by
+ * the guide's `/uploads/videos/` URL), or by the CSS selector a UI profile gives for it.
  */
 export type TimelineKind =
   | 'generate-click'
@@ -20,72 +24,143 @@ export interface TimelineEvent {
   /** Epoch ms (the browser's Date.now(), the same clock as the stack's on this machine). */
   t: number
   kind: TimelineKind
+  /** For `credits`, the number shown ("90"), parsed from whatever text surrounds it. */
   value: string
 }
 
+/** CSS selectors from the UI profile; each one left out is found by the guide's words. */
+export interface TimelineProbes {
+  generate?: string | undefined
+  credits?: string | undefined
+  progressText?: string | undefined
+  resultVideo?: string | undefined
+}
+
 /** Runs in the page before its own scripts; self-contained, as Playwright serialises it. */
-function recordTimeline(): void {
+function recordTimeline(probes: TimelineProbes): void {
   type Ev = { t: number; kind: string; value: string }
   const events: Ev[] = []
   ;(window as unknown as { __e2eTimeline: Ev[] }).__e2eTimeline = events
   const push = (kind: string, value: string) => events.push({ t: Date.now(), kind, value })
-  const byId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)
-
-  const observe = (id: string, kind: string, read: (node: HTMLElement) => string, subtree: boolean) => {
-    const node = byId(id)
-    if (!node) return
-    let last = read(node)
-    push(kind, last)
-    new MutationObserver(() => {
-      const now = read(node)
-      if (now === last) return
-      last = now
-      push(kind, now)
-    }).observe(node, { attributes: true, childList: true, characterData: true, subtree })
+  const css = (selector: string | undefined) => {
+    try {
+      return selector ? document.querySelector<HTMLElement>(selector) : null
+    } catch {
+      return null
+    }
   }
+  const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim()
+  const visible = (n: Element) => n.getClientRects().length > 0
+  /** Elements whose whole text satisfies the XPath condition on `t`, innermost first. */
+  const byText = (condition: string) => {
+    const t = "translate(normalize-space(.), ' ', '')"
+    const found = document.evaluate(
+      `//body//*[${condition.replaceAll('$t', t)}]`,
+      document,
+      null,
+      XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
+      null,
+    )
+    const all: Element[] = []
+    for (let i = 0; i < found.snapshotLength; i++) all.push(found.snapshotItem(i) as Element)
+    return all.filter((n, i) => !all[i + 1] || !n.contains(all[i + 1]!))
+  }
+  const generateButton = () =>
+    css(probes.generate) ??
+    Array.from(document.querySelectorAll('button')).find((b) => /^Generat(e|ing)/.test(text(b))) ??
+    null
+  const CREDITS = /credits\D{0,3}(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*credits/i
+  const credits = () => {
+    const shown = css(probes.credits)
+    if (shown) return text(shown).match(/\d+(?:\.\d+)?/)?.[0]
+    // The innermost element with both (an outer one may run a name's digits into the number).
+    const m = Array.from(document.querySelectorAll('header *, nav *'))
+      .filter(visible)
+      .map((n) => text(n).match(CREDITS))
+      .findLast(Boolean)
+    return m ? (m[1] ?? m[2]) : undefined
+  }
+  const phase = () => {
+    const shows = (condition: string) => byText(condition).some(visible)
+    if (shows("$t='YourVideo:GeneratedwithSora2'")) return 'success'
+    if (shows("$t='Generatingyourvideo...'")) return 'loading'
+    if (shows("$t='Videogenerationfailed'")) return 'failed'
+    return 'idle'
+  }
+  const progressText = () =>
+    text(
+      css(probes.progressText) ??
+        byText(
+          "starts-with($t, 'Starting') or starts-with($t, 'Videogenerationinprogress') or starts-with($t, 'Processingvideo')",
+        ).find(visible),
+    )
+  const reads: Array<[string, () => string]> = [
+    ['phase', phase],
+    ['progress-text', progressText],
+    ['credits', () => (credits() === undefined ? '' : String(Number(credits())))],
+    [
+      'button',
+      () => {
+        const b = generateButton() as HTMLButtonElement | null
+        return b ? `${b.disabled ? 'disabled' : 'enabled'}:${text(b)}` : ''
+      },
+    ],
+  ]
+  const last = new Map<string, string>()
+  const sample = () => {
+    if (!document.body) return
+    for (const [kind, read] of reads) {
+      const now = read()
+      if (last.get(kind) === now) continue
+      last.set(kind, now)
+      push(kind, now)
+    }
+  }
+  // The document itself: its documentElement may not exist yet when this runs.
+  new MutationObserver(sample).observe(document, {
+    attributes: true,
+    childList: true,
+    characterData: true,
+    subtree: true,
+  })
+  document.addEventListener('readystatechange', sample)
 
-  const start = () => {
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = generateButton()
+      if (button && event.target instanceof Node && button.contains(event.target)) push('generate-click', '')
+    },
+    true,
+  )
+  // Media events do not bubble: listened for in the capture phase, on the document, for any video.
+  const isResult = (v: HTMLVideoElement) =>
+    probes.resultVideo ? v.matches(probes.resultVideo) : /\/uploads\/videos\//.test(v.currentSrc || v.src)
+  const advancing = new WeakSet<HTMLVideoElement>()
+  const on = (type: string, handle: (v: HTMLVideoElement) => void) =>
     document.addEventListener(
-      'click',
+      type,
       (event) => {
-        const target = event.target as Element | null
-        if (target?.closest?.('[data-testid="generate-button"]')) push('generate-click', '')
+        const v = event.target
+        if (v instanceof HTMLVideoElement && isResult(v)) handle(v)
       },
       true,
     )
-    observe('video-panel', 'phase', (n) => n.dataset.phase ?? '', false)
-    observe('progress-text', 'progress-text', (n) => n.textContent ?? '', true)
-    observe('credits', 'credits', (n) => n.textContent ?? '', true)
-    observe(
-      'generate-button',
-      'button',
-      (n) => `${(n as HTMLButtonElement).disabled ? 'disabled' : 'enabled'}:${n.textContent ?? ''}`,
-      true,
-    )
-    const video = byId('result-video') as HTMLVideoElement | null
-    if (!video) return
-    let advancing = false
-    video.addEventListener('loadstart', () => {
-      advancing = false
-    })
-    video.addEventListener('playing', () => push('video-playing', String(video.currentTime)))
-    video.addEventListener('timeupdate', () => {
-      if (advancing || video.currentTime <= 0) return
-      advancing = true
-      push('video-advancing', String(video.currentTime))
-    })
-    video.addEventListener('error', () => push('video-error', String(video.error?.code ?? '')))
-  }
-  // 'interactive': the document is parsed (every element there) and the app's module has not run yet.
-  if (document.readyState === 'loading') document.addEventListener('readystatechange', start, { once: true })
-  else start()
+  on('loadstart', (v) => advancing.delete(v))
+  on('playing', (v) => push('video-playing', String(v.currentTime)))
+  on('timeupdate', (v) => {
+    if (advancing.has(v) || v.currentTime <= 0) return
+    advancing.add(v)
+    push('video-advancing', String(v.currentTime))
+  })
+  on('error', (v) => push('video-error', String(v.error?.code ?? '')))
 }
 
-export async function installTimeline(page: Page): Promise<void> {
+export async function installTimeline(page: Page, probes: TimelineProbes = {}): Promise<void> {
   // Under tsx (esbuild's keepNames) the inner functions are wrapped in `__name(fn, "name")`, a helper of
   // the Node module that the page lacks: give the page a no-op one (Playwright's own runner needs none).
   await page.addInitScript({
-    content: `globalThis.__name ??= (fn) => fn;\n(${recordTimeline.toString()})()`,
+    content: `globalThis.__name ??= (fn) => fn;\n(${recordTimeline.toString()})(${JSON.stringify(probes)})`,
   })
 }
 

@@ -161,6 +161,8 @@ const WebEnv = z.object({
   /** Google's (or mock-google's) authorization endpoint the Login button sends the browser to. */
   GOOGLE_AUTH_URL: url.default('http://localhost:4020/o/oauth2/v2/auth'),
   GOOGLE_CLIENT_ID: z.string().min(1).default('aivideo-local'),
+  /** `off` serves the page and bundle without `data-testid`, so that CI proves the browser suite needs none. */
+  WEB_TEST_IDS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 })
 export type WebConfig = z.infer<typeof WebEnv>

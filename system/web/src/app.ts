@@ -7,6 +7,7 @@ import { createLogger, type Logger } from '../../shared/logger.ts'
 import { buildClientBundle, type ClientBundle } from './build.ts'
 import { PUBLIC_DIR, renderIndexHtml } from './page.ts'
 import { securityHeaders } from './security-headers.ts'
+import { withoutTestIds } from './test-ids.ts'
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../../../fixtures')
 
@@ -28,9 +29,11 @@ export type WebDeps = {
  */
 export async function buildWebApp(config: WebConfig, deps: WebDeps = {}): Promise<FastifyInstance> {
   const logger = deps.logger ?? createLogger('web', config.LOG_LEVEL)
-  const bundle = deps.bundle ?? (await buildClientBundle())
+  const served = config.WEB_TEST_IDS === 'on' ? (text: string) => text : withoutTestIds
+  const built = deps.bundle ?? (await buildClientBundle())
+  const bundle = { js: served(built.js), map: served(built.map) }
   const fixtures = deps.fixturesDir ?? FIXTURES_DIR
-  const html = renderIndexHtml(config)
+  const html = served(renderIndexHtml(config))
   const headers = securityHeaders(config)
 
   const app = Fastify({
