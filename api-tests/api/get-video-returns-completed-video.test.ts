@@ -1,6 +1,7 @@
 import { GuideError, GuideVideo, GuideVideoList } from '../../harness/target/guide-schemas.ts'
 import { VIDEO_URL_PATTERN, VideoListResponse, VideoResponse } from '../../system/shared/schemas/videos.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
+import { parameters } from '../support/evidence.ts'
 import { referenceFields } from '../support/reference-fields.ts'
 import { signIn } from '../support/sign-in.ts'
 import { GUIDE_PROMPT, generateAndComplete } from '../support/videos.ts'
@@ -12,7 +13,9 @@ describe('GET /api/v1/videos/{id}', () => {
     signedInUser,
     conformance,
   }) => {
-    const { completed } = await generateAndComplete(suite, signedInUser)
+    const { completed, pollMs } = await generateAndComplete(suite, signedInUser)
+    // The guide's "completes after ~10 s", as a client sees it (201 → first poll that says completed).
+    await parameters({ '201 → completed, polled every 250 ms (s)': (pollMs / 1000).toFixed(1) })
     const res = await api.get(`/api/v1/videos/${completed.id}`).set(signedInUser.auth).expect(200)
     const video = GuideVideo.parse(res.body)
     expect(video).toMatchObject({

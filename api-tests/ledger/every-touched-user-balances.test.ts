@@ -30,9 +30,10 @@ describe('the credit ledger', () => {
       failed: lines.reduce((n, l) => n + l.failed, 0),
     })
     expect(held.length, 'users touched by the suite').toBeGreaterThan(0)
-    expect(stuck, `videos neither completed nor failed, none moving for ${stallMs / 1000} s`).toEqual([])
-    expect(broken.map(describeLedger), 'users whose balance is not start − 10 × videos not failed').toEqual(
-      [],
-    )
+    // Soft: a stuck video and a wrong balance are both reported, each with its users.
+    expect.soft(stuck, `videos neither completed nor failed, none moving for ${stallMs / 1000} s`).toEqual([])
+    expect
+      .soft(broken.map(describeLedger), 'users whose balance is not start − 10 × videos not failed')
+      .toEqual([])
   })
 })

@@ -14,7 +14,8 @@ export const WORDS = {
     conclusion: 'Conclusion',
     pass: 'mock API test passed; frontend and backend integrate correctly; ready for real-API testing.',
     fail: (n: number) => `mock API test failed: ${n} item(s) need attention (see Problems).`,
-    notRunNote: (n: number) => `${n} item(s) not run here (they need stack control): not counted as passed.`,
+    notRunNote: (n: number) =>
+      `${n} item(s) not run here (needing stack control, not offered by the target, or left out of the run; each says why): not counted as passed.`,
     groups: {
       services: 'services start',
       login: 'login',
@@ -27,7 +28,7 @@ export const WORDS = {
     verdict: {
       passed: 'passed',
       failed: 'failed',
-      not_run: 'not run: needs stack control',
+      not_run: 'not run',
       uncovered: 'no test',
     },
     table: { id: 'ID', item: 'Item', result: 'Result', evidence: 'Evidence' },
@@ -68,7 +69,8 @@ export const WORDS = {
     conclusion: '结论',
     pass: 'Mock API 测试通过，前后端集成正常，可以进行真实 API 测试。',
     fail: (n: number) => `Mock API 测试未通过：${n} 项需要处理（见发现问题）。`,
-    notRunNote: (n: number) => `${n} 项在此未运行（需要控制测试栈），不计为通过。`,
+    notRunNote: (n: number) =>
+      `${n} 项在此未运行（需要控制测试栈、目标未提供或本次未包含，各有原因），不计为通过。`,
     groups: {
       services: '服务启动',
       login: '登录',
@@ -78,7 +80,7 @@ export const WORDS = {
       playback: '视频播放',
       credits: '积分扣除',
     },
-    verdict: { passed: '通过', failed: '失败', not_run: '未运行：需要控制测试栈', uncovered: '没有测试' },
+    verdict: { passed: '通过', failed: '失败', not_run: '未运行', uncovered: '没有测试' },
     table: { id: '编号', item: '检查项', result: '结果', evidence: '依据' },
     perfTable: { figure: '指标', threshold: '阈值', measured: '实测', result: '结果' },
     figures: {

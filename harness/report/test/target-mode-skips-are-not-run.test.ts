@@ -38,21 +38,21 @@ describe('a target-mode run', () => {
     })
   })
 
-  it('shows the skipped item in the PM report as "not run: needs stack control" with its reason', () => {
+  it('shows the skipped item in the PM report as "not run" with its reason', () => {
     const md = renderMarkdown(buildReportModel(checklist, verdicts, {}, meta, 'en'))
-    expect(md).toMatch(
-      /\| REL-03 \| Redis restart recovers \| ⏭ not run: needs stack control \|.*needs stack control/,
+    expect(md).toMatch(/\| REL-03 \| Redis restart recovers \| ⏭ not run \|.*needs stack control/)
+    expect(md).toContain(
+      '1 item(s) not run here (needing stack control, not offered by the target, or left out of the run; each says why): not counted as passed.',
     )
-    expect(md).toContain('1 item(s) not run here (they need stack control): not counted as passed.')
     expect(md).not.toMatch(/REL-03[^\n]*✅/)
     expect(renderHtml(buildReportModel(checklist, verdicts, {}, meta, 'en'))).toContain(
-      'not run: needs stack control',
+      `⏭ not run</td><td>survives a Redis restart @REL-03: ${REASON}`,
     )
   })
 
   it('says the same in Chinese', () => {
     const md = renderMarkdown(buildReportModel(checklist, verdicts, {}, meta, 'zh'))
-    expect(md).toMatch(/\| REL-03 \| Redis restart recovers \| ⏭ 未运行：需要控制测试栈 \|/)
-    expect(md).toContain('1 项在此未运行（需要控制测试栈），不计为通过。')
+    expect(md).toMatch(/\| REL-03 \| Redis restart recovers \| ⏭ 未运行 \|/)
+    expect(md).toContain('1 项在此未运行（需要控制测试栈、目标未提供或本次未包含，各有原因），不计为通过。')
   })
 })
