@@ -28,6 +28,9 @@ if [ -z "${ready:-}" ]; then
   exit 1
 fi
 
+# Our Sora is our mock-sora: it hands its fault control to the suite (TARGET_MOCK_SORA_URL), as a
+# deployment whose Sora is a mock-sora can, so that the failure-path specs run here too.
 TARGET_API_URL="http://127.0.0.1:$API_PORT" TARGET_WEB_URL="http://127.0.0.1:$WEB_PORT" \
-  TARGET_GOOGLE_URL="http://127.0.0.1:$MOCK_GOOGLE_PORT" REPORTS_DIR="$reports" \
+  TARGET_GOOGLE_URL="http://127.0.0.1:$MOCK_GOOGLE_PORT" TARGET_MOCK_SORA_URL="http://127.0.0.1:$MOCK_SORA_PORT" \
+  REPORTS_DIR="$reports" \
   E2E_JUNIT_FILE="$reports/junit/e2e-portable.xml" npx playwright test

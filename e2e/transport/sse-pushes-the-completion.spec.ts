@@ -12,10 +12,12 @@ const isPoll = (r: Request) =>
   r.method() === 'GET' && /\/api\/v1\/videos\/\d+$/.test(new URL(r.url()).pathname)
 const isStream = (r: Request) => /\/api\/v1\/videos\/\d+\/stream$/.test(new URL(r.url()).pathname)
 
-test('in SSE mode the completion is pushed to the page (no polling); the push latency from the database to the page is measured @PERF-03', async ({
+test('in SSE mode the completion is pushed to the page (no polling); the push latency from the API’s completion record to the page is measured @PERF-03', async ({
   page,
   studio,
-  stack,
+  userApi,
+  deployment,
+  stackCheck,
   signedInUser: _user,
   consoleLines,
   perf,
@@ -37,29 +39,42 @@ test('in SSE mode the completion is pushed to the page (no polling); the push la
     'no fallback to polling',
   ).toEqual([])
 
-  // Completion: the worker's UPDATE (updated_at = its statement time, committed at once).
-  const row = await stack.db.query<{ status: string; updated_at: Date }>(
-    'SELECT status, updated_at FROM videos WHERE id = $1',
-    [video.id],
-  )
-  expect(row.rows[0]?.status).toBe('completed')
-  const completedAt = row.rows[0]!.updated_at.getTime()
+  // Completion, as the API records it: the video's `updated_at` (ours: the worker's UPDATE, its
+  // statement time in ms, the same value the database row holds, so no less exact than reading the row).
+  const record = await userApi.video(video.id)
+  expect(record.status).toBe('completed')
+  const completedAt = typeof record.updated_at === 'string' ? Date.parse(record.updated_at) : Number.NaN
   const shown = firstEvent(await studio.timeline(), 'phase', 'success')
   expect(shown, 'the page recorded the success state').toBeDefined()
+  const local = deployment.mode === 'local'
+  if (local) expect(completedAt, 'the video has an ISO 8601 updated_at').not.toBeNaN()
+  if (Number.isNaN(completedAt)) {
+    testInfo.annotations.push({
+      type: 'not measured',
+      description: `push latency: the video's record has no updated_at to measure from (${JSON.stringify(record.updated_at)})`,
+    })
+    return
+  }
+  // The page's clock (the browser's) against the API's: one machine's clock locally and for a loopback
+  // target. A remote target's clock may differ from ours, so there the figure is only reported: the
+  // guide's item is that the completion is pushed without polling, checked above.
   const latencyMs = shown!.t - completedAt
   await perf({ sse_push_latency_ms: latencyMs })
 
-  const logged = stack
-    .logs('worker-1')
-    .find((e) => e.event === LogEvent.jobCompleted && e.videoId === video.id)
-  if (logged)
-    await recordValue(
-      testInfo,
-      'worker log video.job.completed → page, ms',
-      shown!.t - Date.parse(String(logged.time)),
-    )
+  await stackCheck('worker log video.job.completed → page', async (stack) => {
+    const logged = stack
+      .logs('worker-1')
+      .find((e) => e.event === LogEvent.jobCompleted && e.videoId === video.id)
+    if (logged)
+      await recordValue(
+        testInfo,
+        'worker log video.job.completed → page, ms',
+        shown!.t - Date.parse(String(logged.time)),
+      )
+  })
 
-  expect(latencyMs, 'shown after the database says completed').toBeGreaterThanOrEqual(0)
+  if (!local) return
+  expect(latencyMs, 'shown after the API says completed').toBeGreaterThanOrEqual(0)
   // A push, not a poll: sooner than the polling interval it replaces.
   if (STRICT) expect(latencyMs, 'push latency, ms').toBeLessThan(GUIDE.pollIntervalMs)
 })

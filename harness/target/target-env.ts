@@ -22,6 +22,10 @@ import { loadUiProfile, UiProfileError } from '../browser/ui-profile.ts'
  * differs from ours (harness/browser/ui-profile.ts, checked here), TARGET_STORAGE_STATE a Playwright
  * storageState file of a signed-in user.
  *
+ * TARGET_MOCK_SORA_URL: when the deployment's Sora is our mock-sora, its URL hands the suites mock-sora's
+ * fault control (`/__mock/*`, harness/stack/mock-sora-control.ts), so that the tests which make a Sora
+ * job fail run against the target too; without it they are skipped with the reason.
+ *
  * Fault hooks (TARGET_HOOK_*): shell commands the user gives to break and mend the deployment they
  * control, e.g. stop and start its Redis. The fault scenarios run against the target only with them.
  */
@@ -76,6 +80,7 @@ const TargetEnv = z.object({
   TARGET_API_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
   TARGET_WEB_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
   TARGET_GOOGLE_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
+  TARGET_MOCK_SORA_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
   TARGET_AUTH: z.preprocess(blankAsUndefined, z.enum(['mock-google', 'tokens', 'jwt']).optional()),
   TARGET_ACCESS_TOKENS: z.preprocess(blankAsUndefined, tokenList.optional()),
   TARGET_JWT_SECRET: z.preprocess(blankAsUndefined, z.string().min(16, 'at least 16 characters').optional()),
@@ -98,6 +103,8 @@ export interface Target {
   apiUrl: string
   webUrl: string | undefined
   googleUrl: string | undefined
+  /** The deployment's mock-sora (TARGET_MOCK_SORA_URL), whose fault control it hands over; undefined: none. */
+  mockSoraUrl: string | undefined
   auth: TargetAuth
   /** How long one generation takes on the deployment (its Sora or mock), seconds; default the guide's 10. */
   soraDurationS: number
@@ -122,7 +129,13 @@ export function loadTarget(env: NodeJS.ProcessEnv = process.env): Target | undef
   const problems: string[] = []
   if (!e.TARGET_API_URL) {
     const stray = (
-      ['TARGET_WEB_URL', 'TARGET_GOOGLE_URL', 'TARGET_UI_PROFILE', 'TARGET_STORAGE_STATE'] as const
+      [
+        'TARGET_WEB_URL',
+        'TARGET_GOOGLE_URL',
+        'TARGET_MOCK_SORA_URL',
+        'TARGET_UI_PROFILE',
+        'TARGET_STORAGE_STATE',
+      ] as const
     ).filter((k) => e[k])
     if (stray.length)
       throw new TargetConfigError(
@@ -173,6 +186,7 @@ export function loadTarget(env: NodeJS.ProcessEnv = process.env): Target | undef
     apiUrl: e.TARGET_API_URL,
     webUrl: e.TARGET_WEB_URL,
     googleUrl: e.TARGET_GOOGLE_URL,
+    mockSoraUrl: e.TARGET_MOCK_SORA_URL,
     auth,
     soraDurationS: e.TARGET_SORA_DURATION_S ?? 10,
     jwtSecret: e.TARGET_JWT_SECRET,

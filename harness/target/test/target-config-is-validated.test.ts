@@ -25,6 +25,7 @@ describe('the target configuration', () => {
       apiUrl: 'https://api.example.com',
       webUrl: 'http://127.0.0.1:8080',
       googleUrl: 'http://127.0.0.1:4020',
+      mockSoraUrl: undefined,
       auth: { kind: 'mock-google', googleUrl: 'http://127.0.0.1:4020' },
       soraDurationS: 10,
       jwtSecret: undefined,
@@ -59,6 +60,19 @@ describe('the target configuration', () => {
     expect(target?.hooks).toEqual({ 'redis-stop': 'systemctl stop redis' })
     expect(() => loadTarget({ ...API, TARGET_ACCESS_TOKENS: 'a1,a2', TARGET_REFRESH_TOKENS: 'r1' })).toThrow(
       /TARGET_REFRESH_TOKENS: 1 given for 2 access tokens/,
+    )
+  })
+
+  it('reads the deployment’s mock-sora (TARGET_MOCK_SORA_URL), optional, an http(s) URL, beside TARGET_API_URL only', () => {
+    expect(loadTarget({ ...API, TARGET_MOCK_SORA_URL: 'http://127.0.0.1:4010/' })?.mockSoraUrl).toBe(
+      'http://127.0.0.1:4010',
+    )
+    expect(loadTarget({ ...API, TARGET_MOCK_SORA_URL: ' ' })?.mockSoraUrl).toBeUndefined()
+    expect(() => loadTarget({ ...API, TARGET_MOCK_SORA_URL: '127.0.0.1:4010' })).toThrow(
+      /TARGET_MOCK_SORA_URL: must be an http\(s\) URL/,
+    )
+    expect(() => loadTarget({ TARGET_MOCK_SORA_URL: 'http://127.0.0.1:4010' })).toThrow(
+      /TARGET_API_URL: required when TARGET_MOCK_SORA_URL is set/,
     )
   })
 
