@@ -20,6 +20,8 @@ export const Perf = z
     poll_interval_s: z.number(),
     sse_push_latency_ms: z.number(),
     video_size_bytes: z.number(),
+    /** PERF-05's 151 MB download: a fresh worker's peak RSS minus its RSS when ready, in 10⁶ bytes. */
+    worker_rss_growth_mb: z.number(),
     /** The reliability suite's mixed load (REL-12): reads and generates together at a fixed rate. */
     load_mixed: Latency.extend({
       requests: z.number(),

@@ -9,15 +9,20 @@ import { DEFAULT_ENTRIES } from './stack-options.ts'
 import { asyncDispose, type ServiceName, type StartedStack } from './started-stack.ts'
 
 /**
- * One more API or worker process beside a running stack, wired like the stack's own (same Redis,
- * PostgreSQL, uploads, JWT secret, mocks) except for `env`, e.g. another queue prefix, a dead Redis or
- * USE_MOCK_SORA=false. Tests use it where the stack's own processes must stay as they are for others:
- * a queue no worker serves, an API whose queue is down, real mode against mock-sora.
+ * One more API, worker or mock-sora process beside a running stack, wired like the stack's own (same
+ * Redis, PostgreSQL, uploads, JWT secret, mocks) except for `env`, e.g. another queue prefix, a dead
+ * Redis or USE_MOCK_SORA=false. Tests use it where the stack's own processes must stay as they are for
+ * others: a queue no worker serves, an API whose queue is down, real mode against mock-sora, a mock-sora
+ * serving another sample (point a side worker's and API's wiring at its port).
  */
 export interface SideService extends AsyncDisposable {
   readonly name: string
-  /** The API's base URL (only for role 'api'). */
+  /** The API's or mock-sora's base URL (not for role 'worker'). */
   readonly url: string | undefined
+  /** Its port (not for role 'worker'). */
+  readonly port: number | undefined
+  /** The process id while it runs (e.g. to read its memory in /proc). */
+  readonly pid: number | undefined
   readonly logFile: string
   logs(): LogEntry[]
   stop(): Promise<void>
@@ -26,13 +31,13 @@ export interface SideService extends AsyncDisposable {
 export type SideReadiness =
   /** API: GET /health answers with any status (e.g. 503 when its Redis is down on purpose). */
   | 'answers'
-  /** API: GET /health answers 200. */
+  /** API or mock-sora: GET /health answers 200. */
   | 'healthy'
   /** Worker: `worker.ready` in its log. */
   | 'worker-ready'
 
 export interface SideServiceOptions {
-  role: 'api' | 'worker'
+  role: 'api' | 'worker' | 'mock-sora'
   /** Unique within the stack's log dir: its log is `<logDir>/<name>.log`. */
   name: string
   wiring: StackWiring
@@ -62,12 +67,13 @@ export function wiringOf(stack: StartedStack, logLevel = process.env.LOG_LEVEL ?
 }
 
 export async function startSideService(opts: SideServiceOptions): Promise<SideService> {
-  const port = opts.role === 'api' ? await freePort() : undefined
+  const port = opts.role === 'worker' ? undefined : await freePort()
+  const portKey = opts.role === 'mock-sora' ? 'mockSora' : 'api'
   const wiring: StackWiring =
-    port === undefined ? opts.wiring : { ...opts.wiring, ports: { ...opts.wiring.ports, api: port } }
+    port === undefined ? opts.wiring : { ...opts.wiring, ports: { ...opts.wiring.ports, [portKey]: port } }
   const url = port === undefined ? undefined : urlOf(wiring, port)
   const logFile = logFileFor(opts.logDir, opts.name)
-  const ready = opts.ready ?? (opts.role === 'api' ? 'healthy' : 'worker-ready')
+  const ready = opts.ready ?? (opts.role === 'worker' ? 'worker-ready' : 'healthy')
   const check = (from: number): Probe<unknown> =>
     ready === 'worker-ready' ? workerReadyCheck(logFile, from) : healthAnswers(url!, ready === 'healthy')
   const service = new SystemService(
@@ -95,6 +101,10 @@ export async function startSideService(opts: SideServiceOptions): Promise<SideSe
   return {
     name: opts.name,
     url,
+    port,
+    get pid() {
+      return service.pid
+    },
     logFile,
     logs: () => readLogEvents(logFile),
     stop,

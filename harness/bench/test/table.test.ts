@@ -31,6 +31,22 @@ describe('judge', () => {
     expect(judge(figure({ target: { op: '<', value: 10 }, runs: [4, 10] })).verdict).toBe('failed')
   })
 
+  test('fails the worker RSS growth on its worst run, even when the median meets the target', () => {
+    // Issue 21's buffering worker: only the fresh process's first run grows (memory is not given back).
+    const rss = figure({
+      group: 'Large video',
+      name: 'worker RSS growth',
+      unit: 'MB',
+      target: { op: '<', value: 64 },
+      guide: null,
+      runs: [475, 3.3, 13.8],
+    })
+    const judged = judge(rss)
+    expect(judged.summary).toEqual({ min: 3.3, median: 13.8, max: 475 })
+    expect(judged.verdict).toBe('failed')
+    expect(judge({ ...rss, runs: [20, 3.3, 13.8] }).verdict).toBe('passed')
+  })
+
   test('passes a lower bound only when the worst (smallest) run meets it', () => {
     const rate = (runs: number[]) => figure({ unit: 'req/s', target: { op: '>=', value: 3000 }, runs })
     expect(judge(rate([3000, 4000, 3500])).verdict).toBe('passed')
