@@ -2,7 +2,7 @@ import { inject } from 'vitest'
 import { touchedUsers } from '../../harness/target/user-pool.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { parameters } from '../support/evidence.ts'
-import { describeLedger, ledgerOf, waitUntilSettled } from '../support/ledger.ts'
+import { describeLedger, ledgerOf, stallMsFor, waitUntilSettled } from '../support/ledger.ts'
 import { suiteName } from '../support/sign-in.ts'
 
 /**
@@ -18,8 +18,7 @@ describe('the credit ledger', () => {
   }, async () => {
     const users = touchedUsers(suite.userPoolDir, suiteName(suite))
     const held = users.filter((u) => !u.excluded)
-    // Stuck: a video that has not moved this long while others did not finish either.
-    const stallMs = (suite.soraDurationS * 3 + 60) * 1000
+    const stallMs = stallMsFor(suite.soraDurationS)
     const stuck = await waitUntilSettled(suite.apiUrl, held, stallMs)
     const lines = await Promise.all(held.map((u) => ledgerOf(suite.apiUrl, u)))
     const broken = lines.filter((l) => l.balance !== l.expected)

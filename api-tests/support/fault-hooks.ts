@@ -3,7 +3,7 @@ import { promisify } from 'node:util'
 import { type HookName, hookVariable } from '../../harness/target/target-env.ts'
 import { touchedUsers } from '../../harness/target/user-pool.ts'
 import type { SuiteTarget } from '../setup/suite-target.ts'
-import { waitUntilSettled } from './ledger.ts'
+import { stallMsFor, waitUntilSettled } from './ledger.ts'
 import { suiteName } from './sign-in.ts'
 
 const run = promisify(execFile)
@@ -25,7 +25,7 @@ export const needsHooksReason = (names: HookName[]) =>
  */
 export async function untilQuiet(suite: SuiteTarget): Promise<void> {
   const users = touchedUsers(suite.userPoolDir, suiteName(suite)).filter((u) => !u.excluded)
-  await waitUntilSettled(suite.apiUrl, users, (suite.soraDurationS * 3 + 60) * 1000)
+  await waitUntilSettled(suite.apiUrl, users, stallMsFor(suite.soraDurationS))
 }
 
 /** A hook scenario may first wait for quiet (a stall, at most), then for its own video to recover. */

@@ -38,6 +38,9 @@ export async function allVideos(apiUrl: string, auth: { authorization: string })
 const runVideos = async (apiUrl: string, user: TouchedUser) =>
   (await allVideos(apiUrl, authOf(user))).filter((v) => !user.priorVideoIds?.includes(v.id))
 
+/** A video that has not moved this long, while none of the others finished either, is stuck. */
+export const stallMsFor = (soraDurationS: number) => (soraDurationS * 3 + 60) * 1000
+
 /**
  * Waits until every video of these users is completed or failed. A backlog may take long on a slow
  * deployment, so the wait goes on while videos keep finishing; it gives up once none has moved for

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { httpJson } from '../stack/http.ts'
 
 /**
  * What a deployment offers beyond the guide, probed once at the start of a suite over plain HTTP: its
@@ -37,17 +38,8 @@ const Operation = z.looseObject({
 })
 
 async function getJson(url: string): Promise<{ status: number; body: unknown }> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(10_000) })
-    const text = await res.text()
-    try {
-      return { status: res.status, body: JSON.parse(text) }
-    } catch {
-      return { status: res.status, body: text }
-    }
-  } catch (err) {
-    return { status: 0, body: (err as Error).message }
-  }
+  const res = await httpJson(url, { timeoutMs: 10_000 })
+  return res.ok ? res.value : { status: 0, body: res.detail }
 }
 
 /** A route template matches when its parameters' names differ (`{id}` vs `{video_id}`). */

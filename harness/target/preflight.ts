@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { fetchAuthorizationCode } from '../../system/mock-google/src/login-hint.ts'
 import type { Outcome } from '../../system/shared/outcome.ts'
+import { httpJson } from '../stack/http.ts'
 import { GuideTokens, GuideUser } from './guide-schemas.ts'
 import { preparedUser, preparedUserCount } from './target-auth.ts'
 import type { Target } from './target-env.ts'
@@ -24,13 +25,15 @@ interface Attempt {
 /** What came back, for the screen: short, and with anything like a JWT masked (never print a token). */
 const shown = (text: string) => text.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, 'eyJ…(a token)').slice(0, 300)
 
-async function call(url: string, init: RequestInit = {}): Promise<{ status: number; text: string }> {
-  try {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) })
-    return { status: res.status, text: await res.text() }
-  } catch (err) {
-    return { status: 0, text: `no answer: ${(err as Error).cause ?? (err as Error).message}` }
-  }
+/** One call of the preflight: its status (0 when nothing answered), its body, and how to show it. */
+async function call(
+  url: string,
+  opts: Parameters<typeof httpJson>[1] = {},
+): Promise<{ status: number; body: unknown; text: string }> {
+  const res = await httpJson(url, { ...opts, timeoutMs: 15_000 })
+  if (!res.ok) return { status: 0, body: undefined, text: `no answer: ${res.detail}` }
+  const { status, body } = res.value
+  return { status, body, text: typeof body === 'string' ? body : JSON.stringify(body ?? '') }
 }
 
 async function me(
@@ -47,10 +50,7 @@ async function me(
     cameBack: `${res.status || 'no HTTP answer'} ${shown(res.text)}`,
     check,
   }
-  let user: GuideUser | undefined
-  try {
-    user = GuideUser.safeParse(JSON.parse(res.text)).data
-  } catch {}
+  const user = GuideUser.safeParse(res.body).data
   return res.status === 200 && user
     ? { ok: true, value: user.id, attempt }
     : { ok: false, kind: 'refused', detail: attempt.cameBack, attempt }
@@ -93,15 +93,8 @@ async function tryOnce(target: Target, redirectUri: string, clientId: string): P
       check: 'that TARGET_GOOGLE_URL is a mock-google the deployment trusts',
     }
   const url = `${target.apiUrl}/api/v1/auth/google`
-  const res = await call(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: code.value, redirect_uri: redirectUri }),
-  })
-  let tokens: GuideTokens | undefined
-  try {
-    tokens = GuideTokens.safeParse(JSON.parse(res.text)).data
-  } catch {}
+  const res = await call(url, { method: 'POST', body: { code: code.value, redirect_uri: redirectUri } })
+  const tokens = GuideTokens.safeParse(res.body).data
   if (res.status !== 200 || !tokens)
     return {
       strategy,
