@@ -7,7 +7,7 @@
 #      container, the three-worker proof
 #   4. nothing left: no container, network or volume of ours (docker ps -a is printed)
 # CONTAINERS_SUITES=api,e2e,contracts,workers picks suites. Their reports go to reports/containers/
-# (junit/, allure-results/, perf.json) so that they do not replace the local run's.
+# (REPORTS_DIR/containers: junit/, allure-results/, perf.json, logs/) so that they do not replace the local run's.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -70,23 +70,10 @@ fi
 bash docker/build-images.sh || fatal "npm run images:build failed"
 say "images ready in $((SECONDS - t)) s"
 
-# 3. Suites against containers. Reports of the local run are set aside and put back afterwards.
+# 3. Suites against containers, reporting into a dir of their own so the local run's reports stay.
 export STACK=containers CONTAINERS_BUILD=skip TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
-mkdir -p reports/junit reports/allure-results reports/containers/junit reports/containers/allure-results
-stash=$(mktemp -d)
-cp -a reports/junit "$stash/junit"
-[ -f reports/perf.json ] && cp reports/perf.json "$stash/perf.json"
-ls reports/allure-results >"$stash/allure-before"
-restore_reports() {
-  cp -a reports/junit/. reports/containers/junit/
-  rm -rf reports/junit && cp -a "$stash/junit" reports/junit
-  if [ -f reports/perf.json ]; then mv reports/perf.json reports/containers/perf.json; fi
-  if [ -f "$stash/perf.json" ]; then cp "$stash/perf.json" reports/perf.json; fi
-  comm -13 "$stash/allure-before" <(ls reports/allure-results) | while read -r f; do
-    mv "reports/allure-results/$f" reports/containers/allure-results/
-  done
-  rm -rf "$stash"
-}
+export REPORTS_DIR="${REPORTS_DIR:-reports}/containers"
+mkdir -p "$REPORTS_DIR"
 
 passed=0
 failed=0
@@ -122,7 +109,6 @@ e2e_happy_path() {
 suite e2e e2e_happy_path
 suite contracts pacts_then_verify
 suite workers npx vitest run -c vitest.containers.config.ts harness/stack/containers
-restore_reports
 
 # 4. Nothing of ours may be left.
 left_containers=$(docker ps -a --filter label=com.docker.compose.project --format '{{.Label "com.docker.compose.project"}} {{.Names}}' | grep '^aivideo-stack-' || true)

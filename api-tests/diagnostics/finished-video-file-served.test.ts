@@ -1,8 +1,8 @@
 import { uploadsMounted } from '../../harness/doctor/checks/uploads-mounted.ts'
 import { videoFile } from '../../harness/doctor/checks/video-file.ts'
+import { skipWithReason } from '../../harness/vitest/skip.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { referenceOnly, suiteDoctor } from '../support/doctor-on-target.ts'
-import { skipWithReason } from '../support/skip.ts'
 
 /** The doctor finds (or makes) a finished video as a user it signs in itself; prepared tokens are not its way in. */
 const DOCTOR_NEEDS_GOOGLE =

@@ -1,7 +1,7 @@
+import { skipWithReason } from '../../harness/vitest/skip.ts'
 import { loadWorkerConfig } from '../../system/shared/config.ts'
 import { describe, test } from '../fixtures/test.ts'
 import { attachLog } from '../support/evidence.ts'
-import { skipWithReason } from '../support/skip.ts'
 import { runUntilExit } from '../support/spawn.ts'
 
 const LOCAL_ONLY =

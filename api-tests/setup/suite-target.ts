@@ -1,6 +1,17 @@
+import { join } from 'node:path'
+import { reportsDir } from '../../harness/reports-dir.ts'
 import type { StackWiring } from '../../harness/stack/services.ts'
-import type { Capabilities } from '../../harness/target/capabilities.ts'
-import type { HookName, TargetAuth } from '../../harness/target/target-env.ts'
+import { wiringOf } from '../../harness/stack/side-service.ts'
+import type { StartedStack } from '../../harness/stack/started-stack.ts'
+import { type Capabilities, probeCapabilities } from '../../harness/target/capabilities.ts'
+import { preflightSignIn, SignInPreflightFailed } from '../../harness/target/preflight.ts'
+import {
+  type HookName,
+  type Target,
+  type TargetAuth,
+  targetSignInClient,
+} from '../../harness/target/target-env.ts'
+import { DEFAULT_REDIRECT_URI } from '../../system/shared/config.ts'
 
 /**
  * What the global setup hands every test file (vitest `provide`/`inject`, so it must be plain data):
@@ -61,3 +72,81 @@ declare module 'vitest' {
     apiSuite: SuiteTarget
   }
 }
+
+/** What a suite's global setup decides itself, whatever it runs against. */
+export type SuiteSettings = Pick<SuiteTarget, 'timing' | 'soraDurationS' | 'perfDir' | 'feature'>
+
+/** The SuiteTarget of a stack the suite started itself; `local` is what the suite gave that stack. */
+export async function localSuiteTarget(
+  stack: StartedStack,
+  suite: SuiteSettings,
+  runId: string,
+  local: Pick<LocalStackInfo, 'sampleVideo' | 'apiEnv'> & { wiring?: StackWiring },
+): Promise<SuiteTarget> {
+  return {
+    ...suite,
+    mode: 'local',
+    apiUrl: stack.urls.api,
+    googleUrl: stack.urls.mockGoogle,
+    auth: { kind: 'mock-google', googleUrl: stack.urls.mockGoogle },
+    googleClientId: stack.config.googleClientId,
+    redirectUri: DEFAULT_REDIRECT_URI,
+    webOrigin: stack.config.corsOrigins[0]!,
+    webUrl: stack.urls.web,
+    redisUrl: stack.redisUrl,
+    expectMock: true,
+    capabilities: await probeCapabilities(stack.urls.api),
+    userPoolDir: userPoolDir(runId),
+    jwtSecret: stack.jwtSecret,
+    hooks: {},
+    local: {
+      wiring: local.wiring ?? wiringOf(stack),
+      logDir: stack.logDir,
+      mockSoraUrl: stack.urls.mockSora,
+      sampleVideo: local.sampleVideo,
+      apiEnv: local.apiEnv,
+    },
+  }
+}
+
+/**
+ * The SuiteTarget of a deployment (target mode): the validated TARGET_* settings
+ * (harness/target/target-env.ts), the suite's own timing, the target's capabilities (probed once), after
+ * one sign-in preflight: if no user can be signed in, the run stops here with one screen instead of one
+ * failure per test.
+ */
+export async function deploymentSuiteTarget(
+  target: Target,
+  suite: SuiteSettings,
+  runId: string,
+): Promise<SuiteTarget> {
+  const { googleClientId, redirectUri } = targetSignInClient()
+  try {
+    await preflightSignIn(target, redirectUri, googleClientId)
+  } catch (err) {
+    if (!(err instanceof SignInPreflightFailed)) throw err
+    process.stderr.write(`\n${err.message}\n\n`)
+    process.exit(2)
+  }
+  return {
+    ...suite,
+    mode: 'target',
+    apiUrl: target.apiUrl,
+    googleUrl: target.googleUrl,
+    googleClientId,
+    redirectUri,
+    webOrigin: new URL(target.webUrl ?? 'http://localhost:8080').origin,
+    webUrl: target.webUrl,
+    redisUrl: process.env.TARGET_REDIS_URL || undefined,
+    expectMock: process.env.TARGET_EXPECT_MOCK !== 'false',
+    auth: target.auth,
+    capabilities: await probeCapabilities(target.apiUrl),
+    userPoolDir: userPoolDir(runId),
+    jwtSecret: target.jwtSecret,
+    hooks: target.hooks,
+    local: undefined,
+  }
+}
+
+/** One pool of users per acceptance run (TARGET_USER_POOL_DIR, set by harness/acceptance.ts), else per suite run. */
+const userPoolDir = (runId: string) => process.env.TARGET_USER_POOL_DIR || join(reportsDir(), '.users', runId)

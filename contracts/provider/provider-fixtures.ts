@@ -1,6 +1,6 @@
 import { test as base, inject } from 'vitest'
-import { skipWithReason } from '../../api-tests/support/skip.ts'
 import { NEEDS_STACK_CONTROL } from '../../harness/target/target-env.ts'
+import { skipWithReason } from '../../harness/vitest/skip.ts'
 import { type ApiUnderTest, startApiUnderTest } from './api-under-test.ts'
 import { type MockSoraUnderTest, startMockSoraUnderTest } from './mock-sora-under-test.ts'
 
@@ -21,7 +21,7 @@ export interface Infra {
 
 /**
  * The verifications' fixtures:
- * - `infra`: the run's throwaway Redis and PostgreSQL (harness/test-setup/global-infra.ts);
+ * - `infra`: the run's throwaway Redis and PostgreSQL (harness/vitest/global-infra.ts);
  * - `api`: the API built in-process on them, with mock-google, once per file;
  * - `mockSora`: mock-sora built in-process on a manual clock, once per file.
  * In target mode each of them skips the test asking for it, with IN_PROCESS_ONLY as the reason.

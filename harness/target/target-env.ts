@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_GOOGLE_CLIENT_ID, DEFAULT_REDIRECT_URI } from '../../system/shared/config.ts'
 import { readStorageState } from '../browser/storage-state.ts'
 import { loadUiProfile, UiProfileError } from '../browser/ui-profile.ts'
 
@@ -117,6 +118,12 @@ export interface Target {
   /** A Playwright storageState file of a signed-in user (TARGET_STORAGE_STATE), already validated. */
   storageState: string | undefined
 }
+
+/** The OAuth client id and redirect URI test users sign in with on a deployment (default: ours). */
+export const targetSignInClient = (env: NodeJS.ProcessEnv = process.env) => ({
+  googleClientId: env.TARGET_GOOGLE_CLIENT_ID || DEFAULT_GOOGLE_CLIENT_ID,
+  redirectUri: env.TARGET_REDIRECT_URI || DEFAULT_REDIRECT_URI,
+})
 
 /** The target the environment names, or undefined (local mode). Throws TargetConfigError, naming each bad variable. */
 export function loadTarget(env: NodeJS.ProcessEnv = process.env): Target | undefined {

@@ -9,6 +9,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
+/** The OAuth client id of the local stack: the API, mock-google and web agree on it unless told otherwise. */
+export const DEFAULT_GOOGLE_CLIENT_ID = 'aivideo-local'
+/** The web app's sign-in callback at its default port: where tests and scripts say Google sends the code. */
+export const DEFAULT_REDIRECT_URI = 'http://localhost:8080/auth/callback'
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
@@ -78,7 +83,7 @@ const ApiEnv = z.object({
   ACCESS_TOKEN_TTL_S: positiveInt.default(30 * 60),
   REFRESH_TOKEN_TTL_S: positiveInt.default(7 * 24 * 3600),
   CORS_ORIGINS: list.default(['http://localhost:8080', 'http://127.0.0.1:8080']),
-  GOOGLE_CLIENT_ID: z.string().min(1).default('aivideo-local'),
+  GOOGLE_CLIENT_ID: z.string().min(1).default(DEFAULT_GOOGLE_CLIENT_ID),
   GOOGLE_CLIENT_SECRET: z.string().min(1).default('aivideo-local-secret'),
   GOOGLE_TOKEN_URL: url.default('http://127.0.0.1:4020/token'),
   GOOGLE_USERINFO_URL: url.default('http://127.0.0.1:4020/oauth2/v3/userinfo'),
@@ -142,7 +147,7 @@ const MockGoogleEnv = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: port.default(4020),
   MOCK_GOOGLE_USERS: z.string().min(1).default('fixtures/users.json'),
-  MOCK_GOOGLE_CLIENT_ID: z.string().min(1).default('aivideo-local'),
+  MOCK_GOOGLE_CLIENT_ID: z.string().min(1).default(DEFAULT_GOOGLE_CLIENT_ID),
   MOCK_GOOGLE_CLIENT_SECRET: z.string().min(1).default('aivideo-local-secret'),
   /** The issuer (`iss`) and the base of the URLs it advertises; its own origin by default. */
   MOCK_GOOGLE_ISSUER: url.optional(),
@@ -160,7 +165,7 @@ const WebEnv = z.object({
   API_BASE_URL: url.default('http://localhost:8000'),
   /** Google's (or mock-google's) authorization endpoint the Login button sends the browser to. */
   GOOGLE_AUTH_URL: url.default('http://localhost:4020/o/oauth2/v2/auth'),
-  GOOGLE_CLIENT_ID: z.string().min(1).default('aivideo-local'),
+  GOOGLE_CLIENT_ID: z.string().min(1).default(DEFAULT_GOOGLE_CLIENT_ID),
   /** `off` serves the page and bundle without `data-testid`, so that CI proves the browser suite needs none. */
   WEB_TEST_IDS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { freshDatabase } from '../../../harness/test-setup/databases.ts'
+import { freshDatabase } from '../../../harness/stack/infra/fresh-database.ts'
 import type { Pool } from '../pool.ts'
 import { getCredits, setCreditsForTest, upsertGoogleUser } from '../users.ts'
 import { createChargedVideo, discardUnqueuedVideo, getVideo, markFailedAndRefund } from '../videos.ts'
