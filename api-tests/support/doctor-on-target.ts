@@ -1,6 +1,6 @@
 import { expect, type TestContext } from 'vitest'
-import type { CheckResult } from '../../harness/doctor/check.ts'
 import type { DoctorContext, DoctorOptions } from '../../harness/doctor/context.ts'
+import type { CheckResult } from '../../harness/doctor/define-check.ts'
 import { skipWithReason } from '../../harness/vitest/skip.ts'
 import type { SuiteTarget } from '../setup/suite-target.ts'
 import { doctorFor } from './doctor.ts'

@@ -9,7 +9,7 @@
  * exit code 1 when any check failed.
  */
 import { parseArgs } from 'node:util'
-import { DOCTOR_CHECKS } from './checks.ts'
+import { DOCTOR_CHECKS } from './check-order.ts'
 import { createDoctorContext, defaultOptions } from './context.ts'
 import { exitCodeOf, formatResult, MARK, runChecks } from './run.ts'
 

@@ -1,5 +1,5 @@
-import type { CheckResult, CheckStatus, DoctorCheck } from './check.ts'
 import type { DoctorContext } from './context.ts'
+import type { CheckResult, CheckStatus, DoctorCheck } from './define-check.ts'
 
 export const MARK: Record<CheckStatus, string> = { pass: '✅', fail: '❌', skip: '⏭' }
 

@@ -1,4 +1,4 @@
-import { defineCheck, fail, fixFor, pass } from '../check.ts'
+import { defineCheck, fail, fixFor, pass } from '../define-check.ts'
 import { join, jsonOf, probe } from '../http.ts'
 
 /**

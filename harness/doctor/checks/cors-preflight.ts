@@ -1,5 +1,5 @@
-import { defineCheck, fail, fixFor, pass, skip } from '../check.ts'
 import { DEFAULT_WEB_ORIGIN } from '../context.ts'
+import { defineCheck, fail, fixFor, pass, skip } from '../define-check.ts'
 import { join, probe } from '../http.ts'
 
 /** The guide's "CORS errors?": the browser's preflight from the frontend's origin for the poll request. */

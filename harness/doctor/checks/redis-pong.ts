@@ -1,5 +1,5 @@
 import { ping } from '../../stack/infra/redis.ts'
-import { defineCheck, fail, fixFor, pass, skip } from '../check.ts'
+import { defineCheck, fail, fixFor, pass, skip } from '../define-check.ts'
 
 const FIX =
   'start Redis (redis-server; `redis-cli ping` must answer PONG) and give the API and the worker its URL in REDIS_URL'

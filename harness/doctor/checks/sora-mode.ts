@@ -1,4 +1,4 @@
-import { defineCheck, fail, fixFor, pass, skip } from '../check.ts'
+import { defineCheck, fail, fixFor, pass, skip } from '../define-check.ts'
 
 /** The guide's "mock not enabled?": the API's Sora mode (its banner, reported by /health) is the one expected. */
 export const soraMode = defineCheck(

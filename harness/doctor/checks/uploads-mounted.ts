@@ -1,4 +1,4 @@
-import { defineCheck, fail, fixFor, pass, skip } from '../check.ts'
+import { defineCheck, fail, fixFor, pass, skip } from '../define-check.ts'
 import { join, jsonOf, probe } from '../http.ts'
 
 const FIX =

@@ -1,4 +1,4 @@
-import { defineCheck, fail, fixFor, pass, skip } from '../check.ts'
+import { defineCheck, fail, fixFor, pass, skip } from '../define-check.ts'
 import { probe } from '../http.ts'
 
 /** Smaller than this is not a video (the guide's sample is ~150 MB; ours 0.4 MB). */

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, skip } from '../check.ts'
+import { defineCheck, fail, pass, skip } from '../define-check.ts'
 import { probe } from '../http.ts'
 
 /** The frontend answers at its URL (only when --web is given). */

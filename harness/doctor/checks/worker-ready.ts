@@ -1,6 +1,6 @@
 import { HEARTBEAT_TTL_S } from '../../../system/shared/queue.ts'
-import { defineCheck, fail, fixFor, pass, skip } from '../check.ts'
 import type { DoctorContext } from '../context.ts'
+import { defineCheck, fail, fixFor, pass, skip } from '../define-check.ts'
 
 const START_WORKER =
   'start the worker (npm start does; alone: node --import tsx system/worker/src/server.ts) with the same REDIS_URL and QUEUE_PREFIX as the API; its log must say "Connected to redis://…" and "ready"'
