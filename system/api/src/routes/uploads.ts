@@ -3,10 +3,10 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { sniffImage } from '../../../shared/image-type.ts'
 import { ErrorResponse } from '../../../shared/schemas/errors.ts'
 import { MAX_UPLOAD_BYTES, UploadImageResponse } from '../../../shared/schemas/uploads.ts'
 import type { RouteOptions } from '../deps.ts'
-import { sniffImage } from '../services/image-type.ts'
 
 /** POST /upload/image: one JPEG/PNG/WebP file of at most 10 MB, stored under the user's own folder. */
 export const uploadRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { config }) => {

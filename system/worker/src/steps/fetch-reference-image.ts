@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
+import { IMAGE_MIME, sniffImage } from '../../../shared/image-type.ts'
 import { checkImageUrl } from '../../../shared/image-url.ts'
 import { fail, type Outcome, ok } from '../../../shared/outcome.ts'
 import { MAX_UPLOAD_BYTES } from '../../../shared/schemas/uploads.ts'
@@ -21,21 +22,11 @@ export interface FetchImageDeps {
   fetch?: typeof globalThis.fetch
 }
 
-const MIME_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
-
-/** The image type from the first bytes, whatever the name or header claims. */
-export function sniffImageMime(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png'
-  const ascii = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('latin1')
-  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp'
-  return null
-}
-
+/** The reference image when its first bytes are a JPEG, PNG or WebP, whatever its name or header claims. */
 function asImage(bytes: Buffer): Outcome<ReferenceImage, ImageFailureKind> {
-  const mime = sniffImageMime(bytes)
-  if (!mime) return fail('image_invalid', 'the reference image is not a JPEG, PNG or WebP image')
-  return ok({ bytes, mime, filename: `reference.${MIME_EXT[mime]}` })
+  const ext = sniffImage(bytes)
+  if (!ext) return fail('image_invalid', 'the reference image is not a JPEG, PNG or WebP image')
+  return ok({ bytes, mime: IMAGE_MIME[ext], filename: `reference.${ext}` })
 }
 
 async function readUpload(
