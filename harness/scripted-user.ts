@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { fetchAuthorizationCode } from '../system/mock-google/src/login-hint.ts'
-import { CreditsResponse, TokenResponse } from '../system/shared/schemas/auth.ts'
+import { CreditsResponse } from '../system/shared/schemas/auth.ts'
 import { type VideoResponse, VideoResponse as VideoSchema } from '../system/shared/schemas/videos.ts'
+import { must } from './must.ts'
+import { signInByLoginHint } from './sign-in.ts'
 import { waitFor } from './wait.ts'
 
 /**
@@ -37,39 +38,9 @@ async function json<T>(res: Response, schema: { parse(v: unknown): T }, what: st
   return schema.parse(await res.json())
 }
 
-export interface SignedIn {
-  email: string
-  accessToken: string
-  auth: { authorization: string }
-}
-
-/** Signs in as the guide does: mock-google (`login_hint` + `prompt=none`), then POST /auth/google. */
-export async function signInByLoginHint(
-  opts: Pick<ScriptedUserOptions, 'apiUrl' | 'googleUrl' | 'clientId' | 'redirectUri' | 'email'>,
-): Promise<SignedIn> {
-  const email = opts.email ?? `scripted-${randomUUID().slice(0, 8)}@example.com`
-  const redirectUri = opts.redirectUri ?? 'http://localhost:8080/auth/callback'
-  const code = await fetchAuthorizationCode(opts.googleUrl, {
-    clientId: opts.clientId ?? 'aivideo-local',
-    redirectUri,
-    state: randomUUID(),
-    loginHint: email,
-  })
-  if (!code.ok) throw new Error(`sign-in at mock-google failed (${code.kind}): ${code.detail}`)
-  const tokens = await json(
-    await fetch(`${opts.apiUrl}/api/v1/auth/google`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: code.value, redirect_uri: redirectUri }),
-    }),
-    TokenResponse,
-    'POST /auth/google',
-  )
-  return { email, accessToken: tokens.access_token, auth: { authorization: `Bearer ${tokens.access_token}` } }
-}
-
 export async function runScriptedUser(opts: ScriptedUserOptions): Promise<ScriptedUserResult> {
-  const { email, auth } = await signInByLoginHint(opts)
+  const email = opts.email ?? `scripted-${randomUUID().slice(0, 8)}@example.com`
+  const { auth } = must(await signInByLoginHint({ ...opts, email }), 'sign-in')
   const credits = async () =>
     (
       await json(

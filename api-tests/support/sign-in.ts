@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import request from 'supertest'
-import { GuideTokens, GuideUser } from '../../harness/target/guide-schemas.ts'
+import { must } from '../../harness/must.ts'
+import { signInByLoginHint } from '../../harness/sign-in.ts'
+import { GuideUser } from '../../harness/target/guide-schemas.ts'
 import { preparedUser, preparedUserCount } from '../../harness/target/target-auth.ts'
 import { claimIndex, noteTouched } from '../../harness/target/user-pool.ts'
-import { fetchAuthorizationCode } from '../../system/mock-google/src/login-hint.ts'
 import type { SuiteTarget } from '../setup/suite-target.ts'
 import { allVideos } from './ledger.ts'
 
@@ -39,21 +40,15 @@ export async function signIn(
     tokens = await preparedUser(suite.auth, claimIndex(suite.userPoolDir, preparedUserCount(suite.auth)))
   } else {
     if (!suite.googleUrl) throw new Error('no mock-google URL (TARGET_GOOGLE_URL) to sign in with')
-    const code = await fetchAuthorizationCode(suite.googleUrl, {
+    const signedIn = await signInByLoginHint({
+      apiUrl: suite.apiUrl,
+      googleUrl: suite.googleUrl,
+      email,
       clientId: suite.googleClientId,
       redirectUri: suite.redirectUri,
-      state: randomUUID(),
-      loginHint: email,
+      onCode: (code) => onSecret('oauth_code', code),
     })
-    if (!code.ok) throw new Error(`sign-in at mock-google failed (${code.kind}): ${code.detail}`)
-    onSecret('oauth_code', code.value)
-    const exchanged = await request(suite.apiUrl)
-      .post('/api/v1/auth/google')
-      .send({ code: code.value, redirect_uri: suite.redirectUri })
-    if (exchanged.status !== 200)
-      throw new Error(`POST /auth/google answered ${exchanged.status}: ${exchanged.text}`)
-    const body = GuideTokens.parse(exchanged.body)
-    tokens = { accessToken: body.access_token, refreshToken: body.refresh_token ?? '' }
+    tokens = must(signedIn, 'sign-in')
   }
   onSecret('access_token', tokens.accessToken)
   if (tokens.refreshToken) onSecret('refresh_token', tokens.refreshToken)

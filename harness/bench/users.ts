@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { setCreditsForTest } from '../../system/db/users.ts'
-import { type SignedIn, signInByLoginHint } from '../scripted-user.ts'
+import { must } from '../must.ts'
+import { type SignedIn, signInByLoginHint } from '../sign-in.ts'
 import type { StartedStack } from '../stack/started-stack.ts'
 
 export interface BenchUser extends SignedIn {
@@ -15,12 +16,15 @@ export async function benchUsers(stack: StartedStack, count: number, credits: nu
   const tag = randomUUID().slice(0, 6)
   return Promise.all(
     Array.from({ length: count }, async (_, i) => {
-      const signed = await signInByLoginHint({
-        apiUrl: stack.urls.api,
-        googleUrl: stack.urls.mockGoogle,
-        clientId: stack.config.googleClientId,
-        email: `bench-${tag}-${i}@example.com`,
-      })
+      const signed = must(
+        await signInByLoginHint({
+          apiUrl: stack.urls.api,
+          googleUrl: stack.urls.mockGoogle,
+          clientId: stack.config.googleClientId,
+          email: `bench-${tag}-${i}@example.com`,
+        }),
+        'sign-in',
+      )
       const { rows } = await stack.db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [
         signed.email,
       ])

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { fetchAuthorizationCode } from '../../system/mock-google/src/login-hint.ts'
+import { DEFAULT_GOOGLE_CLIENT_ID, DEFAULT_REDIRECT_URI } from '../../system/shared/config.ts'
 import { fail, type Outcome, ok } from '../../system/shared/outcome.ts'
-import { TokenResponse } from '../../system/shared/schemas/auth.ts'
 import { HealthResponse } from '../../system/shared/schemas/health.ts'
+import { type HttpRequest, http, joinUrl } from '../http.ts'
+import { signInByLoginHint } from '../sign-in.ts'
 import { GuideVideo, GuideVideoList } from '../target/guide-schemas.ts'
 import { DeadlineError, waitFor } from '../wait.ts'
-import { join, jsonOf, probe } from './http.ts'
 
 /** What the doctor is pointed at, and what it may do there. */
 export interface DoctorOptions {
@@ -43,8 +43,8 @@ export function defaultOptions(overrides: Partial<DoctorOptions> & { apiUrl: str
     expectMock: true,
     reference: true,
     email: 'doctor@example.test',
-    googleClientId: 'aivideo-local',
-    redirectUri: 'http://localhost:8080/auth/callback',
+    googleClientId: DEFAULT_GOOGLE_CLIENT_ID,
+    redirectUri: DEFAULT_REDIRECT_URI,
     timeoutMs: 3000,
     generateDeadlineMs: 90_000,
     ...overrides,
@@ -103,16 +103,16 @@ export function createDoctorContext(options: DoctorOptions): DoctorContext {
 }
 
 async function fetchHealth(o: DoctorOptions): ReturnType<DoctorContext['health']> {
-  const seen = await probe(join(o.apiUrl, '/health'), {}, o.timeoutMs)
+  const seen = await http(joinUrl(o.apiUrl, '/health'), { timeoutMs: o.timeoutMs, redirect: 'manual' })
   if (!seen.ok) return seen
-  const parsed = SeenHealth.safeParse(jsonOf(seen.value))
+  const parsed = SeenHealth.safeParse(seen.value.body)
   if (!parsed.success)
     return fail('not_health', `GET /health answered ${seen.value.status}: ${seen.value.text.slice(0, 200)}`)
   return ok({ status: seen.value.status, ms: seen.value.ms, health: parsed.data })
 }
 
 async function findFinishedVideo(o: DoctorOptions): ReturnType<DoctorContext['finishedVideo']> {
-  if (o.videoUrl) return ok({ fileUrl: join(o.apiUrl, o.videoUrl), source: 'given' })
+  if (o.videoUrl) return ok({ fileUrl: joinUrl(o.apiUrl, o.videoUrl), source: 'given' })
   if (!o.googleUrl)
     return fail(
       'not_asked',
@@ -121,26 +121,31 @@ async function findFinishedVideo(o: DoctorOptions): ReturnType<DoctorContext['fi
   const token = await signIn(o)
   if (!token.ok) return token
   const auth = { authorization: `Bearer ${token.value}` }
-  const api = (path: string, init: RequestInit = {}) =>
-    probe(join(o.apiUrl, path), { ...init, headers: { ...auth, ...init.headers } }, o.timeoutMs)
+  const api = (path: string, req: HttpRequest = {}) =>
+    http(joinUrl(o.apiUrl, path), {
+      ...req,
+      headers: { ...auth, ...req.headers },
+      timeoutMs: o.timeoutMs,
+      redirect: 'manual',
+    })
 
   const list = await api('/api/v1/videos?status_filter=completed&page_size=1')
   if (!list.ok) return fail('api', list.detail)
-  const videos = GuideVideoList.safeParse(jsonOf(list.value))
+  const videos = GuideVideoList.safeParse(list.value.body)
   if (!videos.success) return fail('api', `GET /api/v1/videos answered ${list.value.status}`)
   const done = videos.data.videos.find((v) => v.video_url)
-  if (done?.video_url) return ok({ fileUrl: join(o.apiUrl, done.video_url), source: 'found', video: done })
+  if (done?.video_url) return ok({ fileUrl: joinUrl(o.apiUrl, done.video_url), source: 'found', video: done })
 
   const created = await api('/api/v1/videos/generate', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-    body: JSON.stringify({
+    headers: { 'idempotency-key': randomUUID() },
+    body: {
       prompt: 'A cinematic product showcase with smooth camera movements (doctor check)',
       model: 'sora-2',
-    }),
+    },
   })
   if (!created.ok) return fail('api', created.detail)
-  const submitted = GuideVideo.safeParse(jsonOf(created.value))
+  const submitted = GuideVideo.safeParse(created.value.body)
   if (created.value.status !== 201 || !submitted.success)
     return fail(
       'generate_failed',
@@ -151,13 +156,13 @@ async function findFinishedVideo(o: DoctorOptions): ReturnType<DoctorContext['fi
     return await waitFor<Outcome<FinishedVideo, FinishedVideoFailure>>(
       async () => {
         const got = await api(`/api/v1/videos/${last.id}`)
-        const v = got.ok ? GuideVideo.safeParse(jsonOf(got.value)) : undefined
+        const v = got.ok ? GuideVideo.safeParse(got.value.body) : undefined
         if (!v?.success) return { done: false, seen: got.ok ? `HTTP ${got.value.status}` : got.detail }
         last = v.data
         if (last.status === 'completed' && last.video_url)
           return {
             done: true,
-            value: ok({ fileUrl: join(o.apiUrl, last.video_url), source: 'generated', video: last }),
+            value: ok({ fileUrl: joinUrl(o.apiUrl, last.video_url), source: 'generated', video: last }),
           }
         if (last.status === 'failed')
           return {
@@ -175,25 +180,13 @@ async function findFinishedVideo(o: DoctorOptions): ReturnType<DoctorContext['fi
 }
 
 async function signIn(o: DoctorOptions): Promise<Outcome<string, 'sign_in'>> {
-  const code = await fetchAuthorizationCode(o.googleUrl!, {
+  const signedIn = await signInByLoginHint({
+    apiUrl: o.apiUrl,
+    googleUrl: o.googleUrl!,
+    email: o.email,
     clientId: o.googleClientId,
     redirectUri: o.redirectUri,
-    state: randomUUID(),
-    loginHint: o.email,
+    timeoutMs: o.timeoutMs,
   })
-  if (!code.ok) return fail('sign_in', `sign-in at ${o.googleUrl} failed (${code.kind}): ${code.detail}`)
-  const res = await probe(
-    join(o.apiUrl, '/api/v1/auth/google'),
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: code.value, redirect_uri: o.redirectUri }),
-    },
-    o.timeoutMs,
-  )
-  if (!res.ok) return fail('sign_in', res.detail)
-  const tokens = TokenResponse.safeParse(jsonOf(res.value))
-  if (!tokens.success)
-    return fail('sign_in', `POST /auth/google answered ${res.value.status}: ${res.value.text.slice(0, 200)}`)
-  return ok(tokens.data.access_token)
+  return signedIn.ok ? ok(signedIn.value.accessToken) : fail('sign_in', signedIn.detail)
 }

@@ -1,6 +1,6 @@
 import { fail, type Outcome, ok } from '../../system/shared/outcome.ts'
+import { http } from '../http.ts'
 import type { ControlAction, ServiceState } from './control-server.ts'
-import { httpJson } from './http.ts'
 import type { ServiceName } from './started-stack.ts'
 
 export type StackControlFailure = 'unreachable' | 'timeout' | 'rejected'
@@ -51,7 +51,7 @@ export class StackControlClient {
   }
 
   private async call<T>(method: string, path: string): Promise<Outcome<T, StackControlFailure>> {
-    const answer = await httpJson(`${this.baseUrl}${path}`, { method, timeoutMs: this.timeoutMs })
+    const answer = await http(`${this.baseUrl}${path}`, { method, timeoutMs: this.timeoutMs })
     if (!answer.ok) return answer
     const { status, body } = answer.value
     if (status !== 200)

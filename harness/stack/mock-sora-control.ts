@@ -6,7 +6,7 @@ import {
   MockState,
 } from '../../system/mock-sora/src/control-schema.ts'
 import { fail, type Outcome, ok } from '../../system/shared/outcome.ts'
-import { httpJson } from './http.ts'
+import { http } from '../http.ts'
 
 /**
  * What a test can make mock-sora do: `mode` for the next `count` jobs (fail, never_finish, slow) or
@@ -41,7 +41,7 @@ export class MockSoraControl {
     schema: z.ZodType<T>,
     body?: unknown,
   ): Promise<Outcome<T, MockSoraControlFailure>> {
-    const answer = await httpJson(`${this.baseUrl}${path}`, { method, body, timeoutMs: 5000 })
+    const answer = await http(`${this.baseUrl}${path}`, { method, body, timeoutMs: 5000 })
     if (!answer.ok) return answer
     const { status, body: got } = answer.value
     const said = `${method} ${path} answered ${status}: ${JSON.stringify(got)}`

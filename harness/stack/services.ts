@@ -2,8 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import { LogEvent } from '../../system/shared/log-events.ts'
 import { HealthResponse } from '../../system/shared/schemas/health.ts'
+import { http } from '../http.ts'
 import type { Probe } from '../wait.ts'
-import { httpJson } from './http.ts'
 import { readLogEvents } from './log-events.ts'
 import type { StackOptions, StackPorts, SystemRole } from './stack-options.ts'
 import type { StackConfig, StackUrls } from './started-stack.ts'
@@ -161,7 +161,7 @@ type Check = Probe<true>
 /** A service's `GET /health` answers 200. */
 export function healthCheck(baseUrl: string): Check {
   return async () => {
-    const r = await httpJson(`${baseUrl}/health`)
+    const r = await http(`${baseUrl}/health`)
     if (!r.ok) return { done: false, seen: r.detail }
     if (r.value.status === 200) return { done: true, value: true }
     return { done: false, seen: `HTTP ${r.value.status} ${JSON.stringify(r.value.body)}` }
@@ -171,7 +171,7 @@ export function healthCheck(baseUrl: string): Check {
 /** The API's /health says every dependency is ok, mock-sora reachable, and enough workers alive. */
 export function apiHealthCheck(baseUrl: string, minWorkers: () => number): Check {
   return async () => {
-    const r = await httpJson(`${baseUrl}/health`)
+    const r = await http(`${baseUrl}/health`)
     if (!r.ok) return { done: false, seen: r.detail }
     const seen = `HTTP ${r.value.status} ${JSON.stringify(r.value.body)}`
     const health = HealthResponse.safeParse(r.value.body)
@@ -195,7 +195,7 @@ export function workerReadyCheck(logFile: string, from: number): Check {
 /** The web app serves its page. */
 export function pageCheck(baseUrl: string): Check {
   return async () => {
-    const r = await httpJson(`${baseUrl}/`)
+    const r = await http(`${baseUrl}/`)
     if (!r.ok) return { done: false, seen: r.detail }
     return r.value.status === 200
       ? { done: true, value: true }

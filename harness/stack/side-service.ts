@@ -1,5 +1,5 @@
+import { http } from '../http.ts'
 import type { Probe } from '../wait.ts'
-import { httpJson } from './http.ts'
 import { type LogEntry, readLogEvents } from './log-events.ts'
 import { freePort } from './ports.ts'
 import { logFileFor } from './run-dir.ts'
@@ -115,7 +115,7 @@ export async function startSideService(opts: SideServiceOptions): Promise<SideSe
 function healthAnswers(url: string, mustBeOk: boolean): Probe<unknown> {
   return async () => {
     // A dependency down on purpose makes /health wait for its own check timeouts (~2 s) before the 503.
-    const r = await httpJson(`${url}/health`, { timeoutMs: 5000 })
+    const r = await http(`${url}/health`, { timeoutMs: 5000 })
     if (!r.ok) return { done: false, seen: r.detail }
     if (!mustBeOk || r.value.status === 200) return { done: true, value: r.value.body }
     return { done: false, seen: `HTTP ${r.value.status} ${JSON.stringify(r.value.body)}` }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { httpJson } from '../stack/http.ts'
+import { http } from '../http.ts'
 
 /**
  * What a deployment offers beyond the guide, probed once at the start of a suite over plain HTTP: its
@@ -38,7 +38,7 @@ const Operation = z.looseObject({
 })
 
 async function getJson(url: string): Promise<{ status: number; body: unknown }> {
-  const res = await httpJson(url, { timeoutMs: 10_000 })
+  const res = await http(url, { timeoutMs: 10_000 })
   return res.ok ? res.value : { status: 0, body: res.detail }
 }
 

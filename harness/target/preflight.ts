@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { fetchAuthorizationCode } from '../../system/mock-google/src/login-hint.ts'
 import type { Outcome } from '../../system/shared/outcome.ts'
-import { httpJson } from '../stack/http.ts'
-import { GuideTokens, GuideUser } from './guide-schemas.ts'
+import { http } from '../http.ts'
+import { signInByLoginHint } from '../sign-in.ts'
+import { GuideUser } from './guide-schemas.ts'
 import { preparedUser, preparedUserCount } from './target-auth.ts'
 import type { Target } from './target-env.ts'
 
@@ -28,9 +28,9 @@ const shown = (text: string) => text.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, 'eyJ�
 /** One call of the preflight: its status (0 when nothing answered), its body, and how to show it. */
 async function call(
   url: string,
-  opts: Parameters<typeof httpJson>[1] = {},
+  opts: Parameters<typeof http>[1] = {},
 ): Promise<{ status: number; body: unknown; text: string }> {
-  const res = await httpJson(url, { ...opts, timeoutMs: 15_000 })
+  const res = await http(url, { ...opts, timeoutMs: 15_000 })
   if (!res.ok) return { status: 0, body: undefined, text: `no answer: ${res.detail}` }
   const { status, body } = res.value
   return { status, body, text: typeof body === 'string' ? body : JSON.stringify(body ?? '') }
@@ -79,33 +79,32 @@ async function tryOnce(target: Target, redirectUri: string, clientId: string): P
       cameBack: 'no way to sign a test user in',
       check: 'set TARGET_GOOGLE_URL, or give TARGET_ACCESS_TOKENS, or TARGET_JWT_SECRET with TARGET_USER_IDS',
     }
-  const code = await fetchAuthorizationCode(auth.googleUrl, {
+  const signedIn = await signInByLoginHint({
+    apiUrl: target.apiUrl,
+    googleUrl: auth.googleUrl,
+    email: `preflight-${randomUUID().slice(0, 8)}@example.com`,
     clientId,
     redirectUri,
-    state: randomUUID(),
-    loginHint: `preflight-${randomUUID().slice(0, 8)}@example.com`,
+    timeoutMs: 15_000,
   })
-  if (!code.ok)
-    return {
-      strategy,
-      request: `GET ${auth.googleUrl}/o/oauth2/v2/auth?login_hint=…&prompt=none`,
-      cameBack: `${code.kind}: ${code.detail}`,
-      check: 'that TARGET_GOOGLE_URL is a mock-google the deployment trusts',
-    }
-  const url = `${target.apiUrl}/api/v1/auth/google`
-  const res = await call(url, { method: 'POST', body: { code: code.value, redirect_uri: redirectUri } })
-  const tokens = GuideTokens.safeParse(res.body).data
-  if (res.status !== 200 || !tokens)
-    return {
-      strategy,
-      request: `POST ${url}`,
-      cameBack: `${res.status || 'no HTTP answer'} ${shown(res.text)}`,
-      check:
-        "that the deployment's Google endpoints point at TARGET_GOOGLE_URL and TARGET_REDIRECT_URI is one it accepts",
-    }
+  if (!signedIn.ok)
+    return signedIn.kind === 'google'
+      ? {
+          strategy,
+          request: `GET ${auth.googleUrl}/o/oauth2/v2/auth?login_hint=…&prompt=none`,
+          cameBack: signedIn.detail,
+          check: 'that TARGET_GOOGLE_URL is a mock-google the deployment trusts',
+        }
+      : {
+          strategy,
+          request: `POST ${target.apiUrl}/api/v1/auth/google`,
+          cameBack: shown(signedIn.detail),
+          check:
+            "that the deployment's Google endpoints point at TARGET_GOOGLE_URL and TARGET_REDIRECT_URI is one it accepts",
+        }
   const who = await me(
     target,
-    tokens.access_token,
+    signedIn.value.accessToken,
     strategy,
     'that the token the deployment just issued is accepted',
   )

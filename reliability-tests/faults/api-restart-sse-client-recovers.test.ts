@@ -1,7 +1,7 @@
 import { onTestFinished } from 'vitest'
 import { parameters } from '../../api-tests/support/evidence.ts'
-import { must } from '../../api-tests/support/must.ts'
 import { generate } from '../../api-tests/support/videos.ts'
+import { must } from '../../harness/must.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { expectCreditInvariant } from '../support/invariant.ts'
 import { VideoFollower } from '../support/sse-follow.ts'

@@ -1,7 +1,7 @@
 import { attachVideoLogs } from '../../api-tests/support/evidence.ts'
-import { must } from '../../api-tests/support/must.ts'
 import { waitForTerminal } from '../../api-tests/support/terminal.ts'
 import { generate } from '../../api-tests/support/videos.ts'
+import { must } from '../../harness/must.ts'
 import { LogEvent } from '../../system/shared/log-events.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { expectCreditInvariant } from '../support/invariant.ts'

@@ -1,5 +1,5 @@
+import { http, joinUrl } from '../../http.ts'
 import { defineCheck, fail, fixFor, pass } from '../define-check.ts'
-import { join, jsonOf, probe } from '../http.ts'
 
 /**
  * The guide's "is the API on port 8000?": /health answers, and an /api/v1 route answers as the API
@@ -17,9 +17,12 @@ export const apiReachable = defineCheck(
     )
     const health = await ctx.health()
     if (!health.ok) return fail(health.detail, fix)
-    const route = await probe(join(apiUrl, '/api/v1/users/credits'), {}, ctx.options.timeoutMs)
+    const route = await http(joinUrl(apiUrl, '/api/v1/users/credits'), {
+      timeoutMs: ctx.options.timeoutMs,
+      redirect: 'manual',
+    })
     if (!route.ok) return fail(route.detail, fix)
-    const body = jsonOf(route.value) as { detail?: unknown } | undefined
+    const body = route.value.body as { detail?: unknown } | undefined
     const refused = route.value.status
     if ((refused !== 401 && refused !== 403) || typeof body?.detail !== 'string')
       return fail(

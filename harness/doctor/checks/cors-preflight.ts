@@ -1,6 +1,6 @@
+import { http, joinUrl } from '../../http.ts'
 import { DEFAULT_WEB_ORIGIN } from '../context.ts'
 import { defineCheck, fail, fixFor, pass, skip } from '../define-check.ts'
-import { join, probe } from '../http.ts'
 
 /** The guide's "CORS errors?": the browser's preflight from the frontend's origin for the poll request. */
 export const corsPreflight = defineCheck(
@@ -14,18 +14,16 @@ export const corsPreflight = defineCheck(
     )
     const health = await ctx.health()
     if (!health.ok) return skip(`the API is not answering (see API reachable): ${health.detail}`)
-    const seen = await probe(
-      join(ctx.options.apiUrl, '/api/v1/videos/1'),
-      {
-        method: 'OPTIONS',
-        headers: {
-          origin,
-          'access-control-request-method': 'GET',
-          'access-control-request-headers': 'authorization',
-        },
+    const seen = await http(joinUrl(ctx.options.apiUrl, '/api/v1/videos/1'), {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
       },
-      ctx.options.timeoutMs,
-    )
+      timeoutMs: ctx.options.timeoutMs,
+      redirect: 'manual',
+    })
     if (!seen.ok)
       return fail(`preflight not answered: ${seen.detail}`, 'start the API first (see API reachable)')
     const { status, headers } = seen.value

@@ -1,5 +1,5 @@
+import { http, joinUrl } from '../../http.ts'
 import { defineCheck, fail, fixFor, pass, skip } from '../define-check.ts'
-import { join, jsonOf, probe } from '../http.ts'
 
 const FIX =
   'serve the uploads directory at /uploads (UPLOADS_DIR, the same for API and worker); video_url is /uploads/videos/… relative to the API origin'
@@ -21,10 +21,13 @@ export const uploadsMounted = defineCheck(
     )
     const health = await ctx.health()
     if (!health.ok) return skip(`the API is not answering (see API reachable): ${health.detail}`)
-    const missing = await probe(join(apiUrl, '/uploads/videos/__doctor_missing__.mp4'), {}, timeoutMs)
+    const missing = await http(joinUrl(apiUrl, '/uploads/videos/__doctor_missing__.mp4'), {
+      timeoutMs: timeoutMs,
+      redirect: 'manual',
+    })
     if (!missing.ok)
       return fail(`GET /uploads/videos/…: ${missing.detail}`, 'start the API first (see API reachable)')
-    const body = jsonOf(missing.value) as { detail?: unknown } | undefined
+    const body = missing.value.body as { detail?: unknown } | undefined
     if (missing.value.status !== 404 || body?.detail === undefined)
       return fail(
         `a missing file under /uploads answered ${missing.value.status} ${missing.value.text.slice(0, 80)}, not a 404 {"detail"}`,
@@ -35,14 +38,21 @@ export const uploadsMounted = defineCheck(
       const video = await ctx.finishedVideo()
       if (video.ok) {
         const path = new URL(video.value.fileUrl).pathname
-        const seen = await probe(video.value.fileUrl, { method: 'HEAD' }, timeoutMs)
+        const seen = await http(video.value.fileUrl, {
+          method: 'HEAD',
+          timeoutMs: timeoutMs,
+          redirect: 'manual',
+        })
         if (seen.ok && seen.value.status === 200)
           return pass(`/uploads serves ${path} (200); a missing file answers 404 JSON`)
         if (!path.startsWith('/uploads/')) return fail(`video_url ${path} is not under /uploads/`, fix)
       }
     }
-    const dir = await probe(join(apiUrl, '/uploads/videos/'), {}, timeoutMs)
-    const none = await probe(join(apiUrl, '/__doctor_no_such_route__/'), {}, timeoutMs)
+    const dir = await http(joinUrl(apiUrl, '/uploads/videos/'), { timeoutMs: timeoutMs, redirect: 'manual' })
+    const none = await http(joinUrl(apiUrl, '/__doctor_no_such_route__/'), {
+      timeoutMs: timeoutMs,
+      redirect: 'manual',
+    })
     if (dir.ok && none.ok && none.value.status === 404 && dir.value.status !== 404 && dir.value.status < 500)
       return pass(
         `/uploads/videos/ answers ${dir.value.status} where an unknown path answers 404: the static mount is there`,

@@ -1,5 +1,5 @@
+import { http } from '../../http.ts'
 import { defineCheck, fail, fixFor, pass, skip } from '../define-check.ts'
-import { probe } from '../http.ts'
 
 /** Smaller than this is not a video (the guide's sample is ~150 MB; ours 0.4 MB). */
 export const MIN_SANE_VIDEO_BYTES = 10 * 1024
@@ -35,7 +35,7 @@ export const videoFile = defineCheck(
       `the API at ${ctx.options.apiUrl} lists the video as completed but does not serve its file at ${fileUrl} as video/mp4 of a sane size`,
     )
     const how = { given: 'given', found: 'the test user’s latest', generated: 'generated now' }[source]
-    const head = await probe(fileUrl, { method: 'HEAD' }, ctx.options.timeoutMs)
+    const head = await http(fileUrl, { method: 'HEAD', timeoutMs: ctx.options.timeoutMs, redirect: 'manual' })
     if (!head.ok) return fail(`HEAD ${fileUrl}: ${head.detail}`, fixFile)
     const type = head.value.headers.get('content-type') ?? ''
     const size = Number(head.value.headers.get('content-length') ?? Number.NaN)

@@ -1,5 +1,5 @@
+import { http } from '../../http.ts'
 import { defineCheck, fail, pass, skip } from '../define-check.ts'
-import { probe } from '../http.ts'
 
 /** The frontend answers at its URL (only when --web is given). */
 export const webReachable = defineCheck(
@@ -7,7 +7,7 @@ export const webReachable = defineCheck(
   async (ctx) => {
     const { webUrl } = ctx.options
     if (!webUrl) return skip('no --web URL given')
-    const seen = await probe(webUrl, {}, ctx.options.timeoutMs)
+    const seen = await http(webUrl, { timeoutMs: ctx.options.timeoutMs, redirect: 'manual' })
     const fix = 'start the frontend (npm start; it listens on port 8080, WEB_PORT) or pass its URL with --web'
     if (!seen.ok) return fail(`${webUrl}: ${seen.detail}`, fix)
     return seen.value.status === 200
