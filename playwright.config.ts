@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test'
 import { systemFfmpeg } from './e2e/fixtures/failure-video.ts'
 import { CHROMIUM_ARGS, chromiumPath } from './harness/browser/chromium.ts'
 import { reportsDir } from './harness/reports-dir.ts'
+import { runStamp } from './harness/stack/run-dir.ts'
 
 /**
  * Where this run writes: REPORTS_DIR (default reports/), so that shards run side by side each write their
@@ -10,11 +11,7 @@ import { reportsDir } from './harness/reports-dir.ts'
  */
 const REPORTS = reportsDir()
 /** Target mode's prepared users, one per test: one pool per run unless `npm run acceptance` gave its own. */
-process.env.TARGET_USER_POOL_DIR ||= join(
-  REPORTS,
-  '.users',
-  `e2e-${new Date().toISOString().replace(/[:.]/g, '-')}`,
-)
+process.env.TARGET_USER_POOL_DIR ||= join(REPORTS, '.users', `e2e-${runStamp()}`)
 
 /**
  * Browser suites (e2e/): Debian's Chromium, headless, one worker (each worker brings up a whole local

@@ -6,8 +6,10 @@ import { loadChecklist } from './report/checklist.ts'
 import { labelResults } from './report/label-results.ts'
 import { readPerf } from './report/perf.ts'
 import { reportsDir } from './reports-dir.ts'
+import { runStamp } from './stack/run-dir.ts'
 import { ACCEPTANCE_USAGE, parseAcceptanceArgs, SUITES } from './target/acceptance-args.ts'
 import { preflightSignIn, SignInPreflightFailed } from './target/preflight.ts'
+import { targetSignInClient } from './target/target-env.ts'
 
 /**
  * `npm run acceptance`: every suite in the guide's strict timing (browser, contracts, API, reliability;
@@ -51,11 +53,8 @@ if (args.target) {
     `acceptance in target mode: API ${args.target.apiUrl}, web ${args.target.webUrl ?? '(none: browser tests skip)'}, sign-in by ${args.target.auth.kind}; tests needing stack control are skipped with their reason`,
   )
   try {
-    await preflightSignIn(
-      args.target,
-      process.env.TARGET_REDIRECT_URI ?? 'http://localhost:8080/auth/callback',
-      process.env.TARGET_GOOGLE_CLIENT_ID ?? 'aivideo-local',
-    )
+    const { googleClientId, redirectUri } = targetSignInClient()
+    await preflightSignIn(args.target, redirectUri, googleClientId)
   } catch (err) {
     if (!(err instanceof SignInPreflightFailed)) throw err
     console.error(`\n${err.message}\n`)
@@ -70,11 +69,7 @@ rmSync(join(REPORTS, 'perf.json'), { force: true })
 mkdirSync(join(REPORTS, 'allure-results'), { recursive: true })
 // One pool of prepared users for every suite of the run: no two tests, in any suite, share a user.
 if (args.suites.length < Object.keys(SUITES).length) process.env.ACCEPTANCE_SUITES = args.suites.join(',')
-process.env.TARGET_USER_POOL_DIR = join(
-  REPORTS,
-  '.users',
-  `acceptance-${new Date().toISOString().replace(/[:.]/g, '-')}`,
-)
+process.env.TARGET_USER_POOL_DIR = join(REPORTS, '.users', `acceptance-${runStamp()}`)
 
 const outcomes: Array<{ suite: string; code: number; seconds: number }> = []
 for (const suite of args.suites.map((s) => SUITES[s])) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MatchersV3, PactV4 } from '@pact-foundation/pact'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_REDIRECT_URI } from '../../system/shared/config.ts'
 import { createApiClient } from '../../system/web/src/api-client.ts'
 import { PACT_DIR, Pacticipant } from '../pact-files.ts'
 import { ApiState, type GoogleSignInParams } from '../provider-states.ts'
@@ -36,7 +37,7 @@ const NOT_AN_IMAGE = join(import.meta.dirname, 'fixtures/not-an-image.txt')
 describe('POST /api/v1/auth/google', () => {
   const signIn: GoogleSignInParams = {
     email: 'alice@example.test',
-    redirectUri: 'http://localhost:8080/auth/callback',
+    redirectUri: DEFAULT_REDIRECT_URI,
   }
 
   it('exchanges a Google authorization code for bearer tokens', async () => {

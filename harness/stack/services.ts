@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
+import { DEFAULT_GOOGLE_CLIENT_ID } from '../../system/shared/config.ts'
 import { LogEvent } from '../../system/shared/log-events.ts'
 import { HealthResponse } from '../../system/shared/schemas/health.ts'
 import { http } from '../http.ts'
@@ -44,7 +45,7 @@ export function loopbackWiring(
     queuePrefix: opts.queuePrefix ?? `aivideo-${randomUUID().slice(0, 8)}`,
     soraDurationS: opts.soraDurationS,
     mockSoraApiKey: 'sk-mock-sora',
-    googleClientId: 'aivideo-local',
+    googleClientId: DEFAULT_GOOGLE_CLIENT_ID,
     googleClientSecret: 'aivideo-local-secret',
     logLevel: process.env.LOG_LEVEL ?? 'info',
   }

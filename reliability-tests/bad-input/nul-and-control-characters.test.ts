@@ -2,6 +2,7 @@ import { creditsOf } from '../../api-tests/support/balance.ts'
 import { allVideos } from '../../api-tests/support/ledger.ts'
 import { GUIDE_PROMPT } from '../../api-tests/support/videos.ts'
 import { GuideError } from '../../harness/target/guide-schemas.ts'
+import { DEFAULT_REDIRECT_URI } from '../../system/shared/config.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 
 /**
@@ -50,7 +51,7 @@ describe('NUL bytes and control characters', () => {
     expect((await allVideos(suite.apiUrl, user.auth)).length).toBe(before.videos + accepted)
 
     for (const body of [
-      { code: 'abc\u0000def', redirect_uri: 'http://localhost:8080/auth/callback' },
+      { code: 'abc\u0000def', redirect_uri: DEFAULT_REDIRECT_URI },
       { code: 'abc', redirect_uri: 'http://localhost:8080/\u0000' },
     ]) {
       const res = await api.post('/api/v1/auth/google').send(body)

@@ -2,6 +2,7 @@ import { creditsOf } from '../../api-tests/support/balance.ts'
 import { allVideos } from '../../api-tests/support/ledger.ts'
 import { GUIDE_PROMPT } from '../../api-tests/support/videos.ts'
 import { GuideError } from '../../harness/target/guide-schemas.ts'
+import { DEFAULT_REDIRECT_URI } from '../../system/shared/config.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 
 /** The API's JSON body limit is 1 MiB (1,048,576 bytes); one byte more is refused before parsing. */
@@ -36,10 +37,7 @@ describe('a 1 MB JSON body', () => {
     expect(Buffer.byteLength(big)).toBe(LIMIT + 1)
     for (const [path, body] of [
       ['/api/v1/videos/generate', big],
-      [
-        '/api/v1/auth/google',
-        jsonOfSize(LIMIT + 1, { redirect_uri: 'http://localhost:8080/auth/callback' }, 'code'),
-      ],
+      ['/api/v1/auth/google', jsonOfSize(LIMIT + 1, { redirect_uri: DEFAULT_REDIRECT_URI }, 'code')],
     ] as const) {
       const res = await post(path, body)
       expect(res.status, `${path}: a 4xx`).toBeGreaterThanOrEqual(400)

@@ -5,9 +5,6 @@ import { tailLines } from '../log-events.ts'
 import { StackStartError } from '../readiness.ts'
 import { REPO_ROOT } from '../services.ts'
 
-/** The images docker-compose.test.yml runs (docker/build-images.sh makes them). */
-export const IMAGES = ['aivideo/system:test', 'aivideo/redis:test', 'aivideo/postgres:test'] as const
-
 /**
  * Builds (or, thanks to the layer cache, quickly re-checks) the stack's images with
  * docker/build-images.sh, its output in `logFile`. CONTAINERS_BUILD=skip uses the images as they are

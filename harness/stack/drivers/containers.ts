@@ -25,7 +25,7 @@ import { readLogEvents } from '../log-events.ts'
 import { MockSoraControl } from '../mock-sora-control.ts'
 import { freePort, isPortFree } from '../ports.ts'
 import { type Readiness, StackStartError } from '../readiness.ts'
-import { logFileFor, runLogDir } from '../run-dir.ts'
+import { logFileFor, runLogDir, runStamp } from '../run-dir.ts'
 import {
   apiHealthCheck,
   healthCheck,
@@ -73,7 +73,7 @@ export async function startContainers(opts: StackOptions): Promise<StartedStack>
 async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedStack> {
   refuseUnsupported(opts)
   process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'
-  const runId = `${stamp()}-${randomUUID().slice(0, 6)}`
+  const runId = `${runStamp()}-${randomUUID().slice(0, 6)}`
   const logDir = opts.logDir ?? runLogDir(runId)
   mkdirSync(logDir, { recursive: true })
   const project = `${PROJECT_PREFIX}${randomUUID().slice(0, 8)}`
@@ -445,5 +445,3 @@ function postgresCheck(url: string) {
     }
   }
 }
-
-const stamp = () => new Date().toISOString().replace(/[:.]/g, '-')

@@ -12,7 +12,7 @@ import { readLogEvents } from '../log-events.ts'
 import { MockSoraControl } from '../mock-sora-control.ts'
 import { freePort, isPortFree } from '../ports.ts'
 import { type Readiness, StackStartError } from '../readiness.ts'
-import { logFileFor, runLogDir } from '../run-dir.ts'
+import { logFileFor, runLogDir, runStamp } from '../run-dir.ts'
 import { infraHandle, SystemService } from '../service-handles.ts'
 import {
   apiHealthCheck,
@@ -53,7 +53,7 @@ export async function startLocal(opts: StackOptions): Promise<StartedStack> {
 }
 
 async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedStack> {
-  const logDir = opts.logDir ?? runLogDir(`${stamp()}-${randomUUID().slice(0, 6)}`)
+  const logDir = opts.logDir ?? runLogDir(`${runStamp()}-${randomUUID().slice(0, 6)}`)
   mkdirSync(logDir, { recursive: true })
   const tempDirs: string[] = []
   const handles = new Map<ServiceName, ServiceHandle>()
@@ -268,5 +268,3 @@ async function checkDatabase(url: string): Promise<void> {
     await client.end().catch(() => {})
   }
 }
-
-const stamp = () => new Date().toISOString().replace(/[:.]/g, '-')

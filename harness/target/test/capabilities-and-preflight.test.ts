@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { DEFAULT_REDIRECT_URI } from '../../../system/shared/config.ts'
 import { probeCapabilities } from '../capabilities.ts'
 import { preflightSignIn, SignInPreflightFailed } from '../preflight.ts'
 import { loadTarget } from '../target-env.ts'
@@ -72,7 +73,7 @@ describe('the sign-in preflight', () => {
   it('stops with one screen: the strategy, the request, what came back, what to check', async () => {
     const api = await serve({ '/api/v1/auth/me': [401, { detail: 'Invalid authentication credentials' }] })
     const target = loadTarget({ TARGET_API_URL: api, TARGET_ACCESS_TOKENS: '["expired-token"]' })!
-    const failure = preflightSignIn(target, 'http://localhost:8080/auth/callback', 'client')
+    const failure = preflightSignIn(target, DEFAULT_REDIRECT_URI, 'client')
     await expect(failure).rejects.toThrow(SignInPreflightFailed)
     await expect(failure).rejects.toThrow(
       new RegExp(
@@ -90,7 +91,7 @@ describe('the sign-in preflight', () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl'
     const api = await serve({ '/api/v1/auth/me': [500, { detail: `bad ${jwt}` }] })
     const target = loadTarget({ TARGET_API_URL: api, TARGET_ACCESS_TOKENS: 'good-token' })!
-    const failure = preflightSignIn(target, 'http://localhost:8080/auth/callback', 'client')
+    const failure = preflightSignIn(target, DEFAULT_REDIRECT_URI, 'client')
     await expect(failure).rejects.toThrow('500 {"detail":"bad eyJ…(a token)"}')
   })
 
@@ -99,8 +100,6 @@ describe('the sign-in preflight', () => {
       '/api/v1/auth/me': [200, { id: 1, email: 'qa.user+1@example.com', credits: 100.0 }],
     })
     const target = loadTarget({ TARGET_API_URL: api, TARGET_ACCESS_TOKENS: 'good-token' })!
-    await expect(
-      preflightSignIn(target, 'http://localhost:8080/auth/callback', 'client'),
-    ).resolves.toBeUndefined()
+    await expect(preflightSignIn(target, DEFAULT_REDIRECT_URI, 'client')).resolves.toBeUndefined()
   })
 })

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildMockGoogle } from '../../mock-google/src/app.ts'
 import { fetchAuthorizationCode } from '../../mock-google/src/login-hint.ts'
-import { loadMockGoogleConfig } from '../../shared/config.ts'
+import { DEFAULT_GOOGLE_CLIENT_ID, DEFAULT_REDIRECT_URI, loadMockGoogleConfig } from '../../shared/config.ts'
 import { TokenResponse } from '../../shared/schemas/auth.ts'
 import { startApi, testEnv } from './fixture.ts'
 
@@ -11,7 +11,7 @@ let google: FastifyInstance
 let googleUrl: string
 let api: FastifyInstance
 let cleanup: () => Promise<void>
-const REDIRECT = 'http://localhost:8080/auth/callback'
+const REDIRECT = DEFAULT_REDIRECT_URI
 
 beforeAll(async () => {
   google = await buildMockGoogle(loadMockGoogleConfig({ LOG_LEVEL: 'warn' }))
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 const codeFor = async (email: string) => {
   const code = await fetchAuthorizationCode(googleUrl, {
-    clientId: 'aivideo-local',
+    clientId: DEFAULT_GOOGLE_CLIENT_ID,
     redirectUri: REDIRECT,
     state: 'st-1',
     loginHint: email,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Queue } from 'bullmq'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fetchAuthorizationCode } from '../../../../system/mock-google/src/login-hint.ts'
+import { DEFAULT_REDIRECT_URI } from '../../../../system/shared/config.ts'
 import { LogEvent } from '../../../../system/shared/log-events.ts'
 import { jobIdFor, QUEUE_NAME } from '../../../../system/shared/queue.ts'
 import { CreditsResponse, TokenResponse } from '../../../../system/shared/schemas/auth.ts'
@@ -35,7 +36,7 @@ describe('three worker containers on one queue', () => {
 
   it('share the nine jobs, each processed once by one worker, and charge exactly 90 credits', async () => {
     const api = `${stack.urls.api}/api/v1`
-    const redirectUri = 'http://localhost:8080/auth/callback'
+    const redirectUri = DEFAULT_REDIRECT_URI
     const code = await fetchAuthorizationCode(stack.urls.mockGoogle, {
       clientId: stack.config.googleClientId,
       redirectUri,
