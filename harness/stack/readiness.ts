@@ -1,6 +1,6 @@
 import { DeadlineError, type Probe, waitFor } from '../wait.ts'
 import { tailLines } from './log-events.ts'
-import type { ServiceProcess } from './process.ts'
+import { ServiceProcess, type ServiceProcessOptions } from './process.ts'
 
 /** A named readiness check with its own budget. */
 export interface Readiness {
@@ -55,4 +55,16 @@ export async function awaitReady(name: string, proc: ServiceProcess, ready: Read
     }
     throw err
   }
+}
+
+/** Starts a process and waits until it is ready; one that does not get ready is killed, and the error says why. */
+export async function startReady(opts: ServiceProcessOptions, ready: Readiness): Promise<ServiceProcess> {
+  const proc = ServiceProcess.start(opts)
+  try {
+    await awaitReady(opts.name, proc, ready)
+  } catch (err) {
+    await proc.kill()
+    throw err
+  }
+  return proc
 }

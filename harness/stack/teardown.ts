@@ -25,4 +25,15 @@ export class Teardown {
     })()
     return this.running
   }
+
+  /** A stack's stop(): run() once, failing with every step's error together. */
+  async finish(): Promise<void> {
+    const errors = await this.run()
+    if (errors.length > 0) throw new AggregateError(errors, `stack teardown: ${errors.length} step(s) failed`)
+  }
+
+  /** Whether run() has begun: nothing may be started any more. */
+  get started(): boolean {
+    return this.running !== undefined
+  }
 }

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type Dockerode from 'dockerode'
-import pg from 'pg'
 import {
   type ContainerRuntimeClient,
   DockerComposeEnvironment,
@@ -19,26 +16,15 @@ import { composeOverride } from '../containers/compose-override.ts'
 import { ContainerLog } from '../containers/container-log.ts'
 import { ContainerService } from '../containers/container-service.ts'
 import { ensureImages } from '../containers/images.ts'
-import { ping } from '../infra/redis.ts'
+import { checkPortFree, portsFor, readinessOf, stackRunId, uploadsDirFor } from '../driver-parts.ts'
 import { lineSplitter } from '../line-splitter.ts'
 import { readLogEvents } from '../log-events.ts'
 import { MockSoraControl } from '../mock-sora-control.ts'
-import { freePort, isPortFree } from '../ports.ts'
+import { freePort } from '../ports.ts'
 import { type Readiness, StackStartError } from '../readiness.ts'
-import { logFileFor, runLogDir, runStamp } from '../run-dir.ts'
-import {
-  apiHealthCheck,
-  healthCheck,
-  loopbackWiring,
-  pageCheck,
-  REPO_ROOT,
-  type StackWiring,
-  stackConfig,
-  stackUrls,
-  urlOf,
-  workerReadyCheck,
-} from '../services.ts'
-import { DEFAULT_ENTRIES, guidePorts, type StackOptions, type SystemRole } from '../stack-options.ts'
+import { logFileFor, runLogDir } from '../run-dir.ts'
+import { loopbackWiring, REPO_ROOT, type StackWiring, stackConfig, stackUrls } from '../services.ts'
+import { DEFAULT_ENTRIES, type StackOptions, type SystemRole } from '../stack-options.ts'
 import { asyncDispose, type ServiceName, type StartedStack } from '../started-stack.ts'
 import { Teardown } from '../teardown.ts'
 
@@ -73,11 +59,9 @@ export async function startContainers(opts: StackOptions): Promise<StartedStack>
 async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedStack> {
   refuseUnsupported(opts)
   process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'
-  const runId = `${runStamp()}-${randomUUID().slice(0, 6)}`
-  const logDir = opts.logDir ?? runLogDir(runId)
+  const logDir = opts.logDir ?? runLogDir(stackRunId())
   mkdirSync(logDir, { recursive: true })
   const project = `${PROJECT_PREFIX}${randomUUID().slice(0, 8)}`
-
   const client = await engine()
   const compose = await composeCommand().catch((err: Error) => {
     throw new StackStartError('compose', undefined, err.message)
@@ -85,19 +69,122 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
   await ensureImages(logFileFor(logDir, 'images-build'))
 
   const tempDirs: string[] = []
-  const uploadsDir = await uploadsDirFor(opts, teardown, tempDirs)
+  const { wiring, ports } = await hostWiring(opts, teardown, tempDirs)
   const withWeb = opts.web === 'auto'
-  const ports = await portsFor(opts)
+  const urls = stackUrls(wiring, withWeb)
+  const composed = composeProject(opts, { wiring, ports, logDir, project, compose })
+
+  // Teardown, last-in first-out: down (even if `up` failed half-way), then the uploads dir.
+  let started: StartedDockerComposeEnvironment | undefined
+  teardown.push('compose down', () => composeDown(client, compose, composed.ctx, started))
+  const containers = await ContainerHandles.watch(client, project, teardown, (name, logFile, from) =>
+    readinessOf(name, logFile, from, {
+      opts,
+      wiring,
+      workerRunning: () => containers.workerRunning(),
+      minDeadlineMs: MIN_CONTAINER_READY_MS / 2,
+    }),
+  )
+  const adopt = () => containers.adopt(logDir, opts.output)
+
+  started = await upInGuideOrder(composed, opts.workers, withWeb, async (err) => {
+    await adopt().catch(() => {}) // their logs, for the error
+    return new StackStartError(
+      'containers',
+      undefined,
+      `did not come up (project ${project}, logs in ${logDir}): ${err.message}`,
+    )
+  })
+  // The compose health checks passed inside the network; now the same through the mapped ports.
+  for (const h of orderOf(await adopt())) await h.awaitReady(0)
+
+  const db = createPool(wiring.databaseUrl)
+  db.on('error', () => {}) // an idle client cut by a server shutdown is not a test failure
+  teardown.push('db pool', () => db.end())
+
+  const stop = () => teardown.finish()
+  let workerCount = opts.workers
+  return {
+    driver: 'containers',
+    urls,
+    redisUrl: wiring.redisUrl,
+    databaseUrl: wiring.databaseUrl,
+    logDir,
+    jwtSecret: wiring.jwtSecret,
+    config: stackConfig(wiring),
+    mockSora: new MockSoraControl(urls.mockSora),
+    db,
+    get services() {
+      return orderOf(containers.all()).map((h) => h.name)
+    },
+    tempDirs,
+    service: (name) => containers.get(name),
+    logs: (name) => readLogEvents(logFileFor(logDir, name)),
+    async addWorker() {
+      if (teardown.started) throw new Error('stack is stopped')
+      workerCount += 1
+      await composed.environment(workerCount, ['--no-recreate', '--no-deps']).up(['worker'])
+      const [added] = (await adopt()).filter((h) => h.name.startsWith('worker-'))
+      if (!added) throw new Error(`compose started no new worker (asked for ${workerCount})`)
+      await added.awaitReady(0)
+      return added
+    },
+    stop,
+    [asyncDispose]: stop,
+  }
+}
+
+type HostPorts = StackWiring['ports'] & { redis: number; postgres: number }
+
+/**
+ * What the containers are wired to, as this machine sees them: the uploads dir (writable by the
+ * containers' user), every host port chosen before `up` (the page and CORS must know the browser's
+ * URLs), Redis and PostgreSQL at their mapped ports.
+ */
+async function hostWiring(
+  opts: StackOptions,
+  teardown: Teardown,
+  tempDirs: string[],
+): Promise<{ wiring: StackWiring; ports: HostPorts }> {
+  const uploadsDir = await uploadsDirFor(opts, teardown, tempDirs)
+  chmodSync(uploadsDir, 0o777) // the containers' user writes into it
+  const ports: HostPorts = { ...(await portsFor(opts, true)), ...(await storePorts(opts)) }
   const wiring = loopbackWiring(opts, {
     ports,
     redisUrl: `redis://127.0.0.1:${ports.redis}/0`,
     databaseUrl: `postgres://aivideo:${POSTGRES_PASSWORD}@127.0.0.1:${ports.postgres}/aivideo`,
     uploadsDir,
   })
-  const urls = stackUrls(wiring, withWeb)
+  return { wiring, ports }
+}
 
-  // What compose interpolates into docker-compose.test.yml, and this stack's own override file.
-  const composeEnv: Record<string, string> = {
+/** Redis's and PostgreSQL's host ports: free ones, or REDIS_PORT / POSTGRES_PORT (the guide's), checked free. */
+async function storePorts(opts: StackOptions): Promise<{ redis: number; postgres: number }> {
+  if (opts.ports === 'free') return { redis: await freePort(), postgres: await freePort() }
+  const redis = Number(process.env.REDIS_PORT || 6379)
+  const postgres = Number(process.env.POSTGRES_PORT || 5432)
+  await checkPortFree(redis, 'redis', 'REDIS_PORT')
+  await checkPortFree(postgres, 'postgres', 'POSTGRES_PORT')
+  return { redis, postgres }
+}
+
+interface ComposeProject {
+  /** What the harness's own compose calls need (down). */
+  ctx: Parameters<typeof runCompose>[1]
+  /** testcontainers' environment of the project with `worker=scale`, plus any further `up` options. */
+  environment(scale: number, upOptions?: string[]): DockerComposeEnvironment
+}
+
+/**
+ * The compose project of this stack: what compose interpolates into docker-compose.test.yml (ports,
+ * secrets, settings) and this stack's own override file (role env, uploads mount, user, persistence).
+ */
+function composeProject(
+  opts: StackOptions,
+  p: { wiring: StackWiring; ports: HostPorts; logDir: string; project: string; compose: ComposeCommand },
+): ComposeProject {
+  const { wiring, ports } = p
+  const env: Record<string, string> = {
     API_PORT: String(ports.api),
     WEB_PORT: String(ports.web),
     MOCK_SORA_PORT: String(ports.mockSora),
@@ -113,8 +200,8 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
     GOOGLE_CLIENT_SECRET: wiring.googleClientSecret,
     LOG_LEVEL: wiring.logLevel,
   }
-  const roles: SystemRole[] = ['mock-sora', 'mock-google', 'worker', 'api', 'web']
-  const overrideFile = join(logDir, 'docker-compose.override.yml')
+  const roles = Object.keys(DEFAULT_ENTRIES) as SystemRole[]
+  const overrideFile = join(p.logDir, 'docker-compose.override.yml')
   writeFileSync(
     overrideFile,
     composeOverride({
@@ -122,87 +209,103 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
         SystemRole,
         Record<string, string>
       >,
-      uploadsDir,
+      uploadsDir: wiring.uploadsDir,
       user: process.getuid?.() === 0 ? undefined : `${process.getuid?.()}:${process.getgid?.()}`,
       redisPersistence: opts.redisPersistence,
     }),
   )
   const files = [COMPOSE_FILE, overrideFile]
-  const composeCtx = { cwd: REPO_ROOT, project, files, env: composeEnv }
-  const services = [
-    'redis',
-    'postgres',
-    'mock-sora',
-    'mock-google',
-    ...(opts.workers > 0 ? ['worker'] : []),
-    'api',
-    ...(withWeb ? ['web'] : []),
-  ]
-  const environment = (scale: number) =>
-    new DockerComposeEnvironment(REPO_ROOT, files)
-      .withProjectName(project)
-      .withEnvironment(composeEnv)
-      .withAutoCleanup(process.env.TESTCONTAINERS_RYUK_DISABLED === 'false')
-      .withDefaultWaitStrategy(Wait.forHealthCheck())
-      .withStartupTimeout(Math.max(opts.readyDeadlineMs, MIN_CONTAINER_READY_MS))
-      .withClientOptions({
-        executable: compose.executable,
-        commandOptions: scale > 0 ? ['--scale', `worker=${scale}`] : [],
-      })
-
-  // Teardown, last-in first-out: down (even if `up` failed half-way), then the uploads dir.
-  let started: StartedDockerComposeEnvironment | undefined
-  teardown.push('compose down', () => composeDown(client, compose, composeCtx, started))
-
-  const docker = client.container.dockerode
-  const handles = new Map<ServiceName, ContainerService>()
-  const logs: ContainerLog[] = []
-  teardown.push('container logs', async () => {
-    for (const log of logs) log.close()
-  })
-  const events = await watchEvents(docker, project, (id, event) => {
-    for (const h of handles.values()) if (h.containerId === id) h.observe(event)
-  })
-  teardown.push('engine events', async () => events.stop())
-
-  const runningWorkers = () => [...handles.values()].filter((h) => h.name.startsWith('worker-') && h.running)
-  const readinessOf = (name: ServiceName, logFile: string, from: number): Readiness => {
-    const role = roleOf(name)
-    const deadlineMs = Math.max(
-      (role && opts.roleReadyDeadlineMs[role]) ?? opts.readyDeadlineMs,
-      MIN_CONTAINER_READY_MS / 2,
-    )
-    switch (role) {
-      case 'mock-sora':
-        return { what: 'mock-sora GET /health', deadlineMs, check: healthCheck(urls.mockSora) }
-      case 'mock-google':
-        return { what: 'mock-google GET /health', deadlineMs, check: healthCheck(urls.mockGoogle) }
-      case 'worker':
-        return { what: 'worker.ready in the worker log', deadlineMs, check: workerReadyCheck(logFile, from) }
-      case 'api':
-        return {
-          what: 'API /health all ok with every running worker',
-          deadlineMs,
-          check: apiHealthCheck(urls.api, () => runningWorkers().length),
-        }
-      case 'web':
-        return { what: 'web GET /', deadlineMs, check: pageCheck(urls.web ?? urlOf(wiring, ports.web)) }
-      default:
-        return name === 'redis'
-          ? { what: 'Redis PING', deadlineMs, check: redisCheck(wiring.redisUrl) }
-          : { what: 'PostgreSQL SELECT 1', deadlineMs, check: postgresCheck(wiring.databaseUrl) }
-    }
+  return {
+    ctx: { cwd: REPO_ROOT, project: p.project, files, env },
+    environment: (scale, upOptions = []) =>
+      new DockerComposeEnvironment(REPO_ROOT, files)
+        .withProjectName(p.project)
+        .withEnvironment(env)
+        .withAutoCleanup(process.env.TESTCONTAINERS_RYUK_DISABLED === 'false')
+        .withDefaultWaitStrategy(Wait.forHealthCheck())
+        .withStartupTimeout(Math.max(opts.readyDeadlineMs, MIN_CONTAINER_READY_MS))
+        .withClientOptions({
+          executable: p.compose.executable,
+          commandOptions: [...(scale > 0 ? ['--scale', `worker=${scale}`] : []), ...upOptions],
+        }),
   }
+}
+
+/**
+ * `up` in the guide's order: the stores, mocks and worker(s) healthy first, then the API, then web
+ * (compose has no dependency of the API on workers, so that a stack without workers can exist).
+ */
+async function upInGuideOrder(
+  project: ComposeProject,
+  workers: number,
+  withWeb: boolean,
+  failed: (err: Error) => Promise<Error>,
+): Promise<StartedDockerComposeEnvironment> {
+  const first = ['redis', 'postgres', 'mock-sora', 'mock-google', ...(workers > 0 ? ['worker'] : [])]
+  try {
+    await project.environment(workers).up(first)
+    return await project.environment(workers).up(['api', ...(withWeb ? ['web'] : [])])
+  } catch (err) {
+    throw await failed(err as Error)
+  }
+}
+
+/** The project's containers as ServiceHandles, each with its log followed and its state from engine events. */
+class ContainerHandles {
+  private readonly handles = new Map<ServiceName, ContainerService>()
+  private readonly logs: ContainerLog[] = []
+
+  private constructor(
+    private readonly client: ContainerRuntimeClient,
+    private readonly project: string,
+    private readonly readiness: (name: ServiceName, logFile: string, from: number) => Readiness,
+  ) {}
+
+  /** Follows the engine's start/die events of the project; teardown stops them and the log followers. */
+  static async watch(
+    client: ContainerRuntimeClient,
+    project: string,
+    teardown: Teardown,
+    readiness: (name: ServiceName, logFile: string, from: number) => Readiness,
+  ): Promise<ContainerHandles> {
+    const handles = new ContainerHandles(client, project, readiness)
+    teardown.push('container logs', async () => {
+      for (const log of handles.logs) log.close()
+    })
+    const events = await watchEvents(client.container.dockerode, project, (id, event) => {
+      for (const h of handles.handles.values()) if (h.containerId === id) h.observe(event)
+    })
+    teardown.push('engine events', async () => events.stop())
+    return handles
+  }
+
+  all(): ContainerService[] {
+    return [...this.handles.values()]
+  }
+
+  get(name: ServiceName): ContainerService {
+    const h = this.handles.get(name)
+    if (!h)
+      throw new Error(
+        `${name} was not started by this stack (started: ${[...this.handles.keys()].join(', ')})`,
+      )
+    return h
+  }
+
+  workerRunning(): boolean {
+    return this.all().some((h) => h.name.startsWith('worker-') && h.running)
+  }
+
   /** Handles (and log followers) for the project's containers that have none yet. */
-  const adopt = async (): Promise<ContainerService[]> => {
+  async adopt(logDir: string, output: StackOptions['output']): Promise<ContainerService[]> {
+    const docker = this.client.container.dockerode
     const adopted: ContainerService[] = []
-    for (const c of await projectContainers(client, project)) {
+    for (const c of await projectContainers(this.client, this.project)) {
       const name = serviceNameOf(c.Labels)
-      if (!name || handles.has(name)) continue
+      if (!name || this.handles.has(name)) continue
       const logFile = logFileFor(logDir, name)
-      const output = opts.output
       const log = new ContainerLog(docker, c.Id, logFile, output && ((line) => output(name, line, 'process')))
-      logs.push(log)
+      this.logs.push(log)
       void log.follow(0).catch(() => {})
       const info = await docker.getContainer(c.Id).inspect()
       const handle = new ContainerService(
@@ -210,82 +313,16 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
         c.Id,
         docker,
         log,
-        (from) => readinessOf(name, logFile, from),
-        { running: info.State.Running, pid: info.State.Pid || undefined },
+        (from) => this.readiness(name, logFile, from),
+        {
+          running: info.State.Running,
+          pid: info.State.Pid || undefined,
+        },
       )
-      handles.set(name, handle)
+      this.handles.set(name, handle)
       adopted.push(handle)
     }
     return adopted
-  }
-
-  try {
-    // The guide's order: the API starts once the worker(s) are healthy (compose has no dependency of the
-    // API on workers, so that a stack without workers can exist), then web.
-    const last = ['api', 'web']
-    await environment(opts.workers).up(services.filter((s) => !last.includes(s)))
-    started = await environment(opts.workers).up(services.filter((s) => last.includes(s)))
-  } catch (err) {
-    await adopt().catch(() => {}) // their logs, for the error
-    throw new StackStartError(
-      'containers',
-      undefined,
-      `did not come up (project ${project}, logs in ${logDir}): ${(err as Error).message}`,
-    )
-  }
-  const order = orderOf(await adopt())
-  // The compose health checks passed inside the network; now the same through the mapped ports.
-  for (const h of order) await h.awaitReady(0)
-
-  const db = createPool(wiring.databaseUrl)
-  db.on('error', () => {}) // an idle client cut by a server shutdown is not a test failure
-  teardown.push('db pool', () => db.end())
-
-  let stopping: Promise<void> | undefined
-  const stop = () => {
-    stopping ??= teardown.run().then((errors) => {
-      if (errors.length > 0)
-        throw new AggregateError(errors, `stack teardown: ${errors.length} step(s) failed`)
-    })
-    return stopping
-  }
-  let workerCount = opts.workers
-  return {
-    driver: 'containers',
-    urls,
-    redisUrl: wiring.redisUrl,
-    databaseUrl: wiring.databaseUrl,
-    logDir,
-    jwtSecret: wiring.jwtSecret,
-    config: stackConfig(wiring),
-    mockSora: new MockSoraControl(urls.mockSora),
-    db,
-    get services() {
-      return orderOf([...handles.values()]).map((h) => h.name)
-    },
-    tempDirs,
-    service(name) {
-      const h = handles.get(name)
-      if (!h)
-        throw new Error(`${name} was not started by this stack (started: ${[...handles.keys()].join(', ')})`)
-      return h
-    },
-    logs: (name) => readLogEvents(logFileFor(logDir, name)),
-    async addWorker() {
-      if (stopping) throw new Error('stack is stopped')
-      workerCount += 1
-      const env = environment(workerCount).withClientOptions({
-        executable: compose.executable,
-        commandOptions: ['--scale', `worker=${workerCount}`, '--no-recreate', '--no-deps'],
-      })
-      await env.up(['worker'])
-      const [added] = (await adopt()).filter((h) => h.name.startsWith('worker-'))
-      if (!added) throw new Error(`compose started no new worker (asked for ${workerCount})`)
-      await added.awaitReady(0)
-      return added
-    },
-    stop,
-    [asyncDispose]: stop,
   }
 }
 
@@ -340,11 +377,6 @@ async function projectContainers(
   })
 }
 
-function roleOf(name: ServiceName): SystemRole | undefined {
-  if (name.startsWith('worker-')) return 'worker'
-  return name === 'redis' || name === 'postgres' ? undefined : (name as SystemRole)
-}
-
 /** The local driver's start order: Redis, PostgreSQL, mocks, workers, API, web. */
 function orderOf(handles: ContainerService[]): ContainerService[] {
   const rank = (n: ServiceName) =>
@@ -378,70 +410,4 @@ async function watchEvents(
   stream.on('data', (chunk: Buffer) => lines.push(chunk))
   stream.on('error', () => {})
   return { stop: () => stream.destroy?.() }
-}
-
-async function uploadsDirFor(opts: StackOptions, teardown: Teardown, tempDirs: string[]): Promise<string> {
-  let dir: string
-  if (opts.uploadsDir) {
-    dir = resolve(REPO_ROOT, opts.uploadsDir.path)
-    mkdirSync(dir, { recursive: true })
-    if (!opts.uploadsDir.keep) {
-      tempDirs.push(dir)
-      teardown.push('uploads dir', () => rm(dir, { recursive: true, force: true }))
-    }
-  } else {
-    dir = await mkdtemp(join(tmpdir(), 'aivideo-uploads-'))
-    tempDirs.push(dir)
-    teardown.push('uploads dir', () => rm(dir, { recursive: true, force: true }))
-  }
-  chmodSync(dir, 0o777) // the containers' user writes into it
-  return dir
-}
-
-type HostPorts = StackWiring['ports'] & { redis: number; postgres: number }
-
-/** Every host port chosen before `up`: free ones (distinct), or the guide's, checked free first. */
-async function portsFor(opts: StackOptions): Promise<HostPorts> {
-  if (opts.ports === 'fixed') {
-    const env = { ...guidePorts(), ...opts.fixedPorts }
-    const fixed: HostPorts = {
-      ...env,
-      redis: Number(process.env.REDIS_PORT || 6379),
-      postgres: Number(process.env.POSTGRES_PORT || 5432),
-    }
-    for (const [key, port] of Object.entries(fixed))
-      if (!(await isPortFree(port)))
-        throw new StackStartError('containers', undefined, `cannot publish ${key} on port ${port}: in use`)
-    return fixed
-  }
-  return {
-    api: await freePort(),
-    mockSora: await freePort(),
-    mockGoogle: await freePort(),
-    web: await freePort(),
-    redis: await freePort(),
-    postgres: await freePort(),
-  }
-}
-
-function redisCheck(url: string) {
-  return async () => {
-    const pong = await ping(url).catch((err: Error) => err.message)
-    return pong === 'PONG' ? { done: true as const, value: true } : { done: false as const, seen: pong }
-  }
-}
-
-function postgresCheck(url: string) {
-  return async () => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
-    try {
-      await client.connect()
-      await client.query('SELECT 1')
-      return { done: true as const, value: true }
-    } catch (err) {
-      return { done: false as const, seen: (err as Error).message }
-    } finally {
-      await client.end().catch(() => {})
-    }
-  }
 }

@@ -1,33 +1,17 @@
-import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import pg from 'pg'
+import { resolve } from 'node:path'
 import { createPool, type Pool } from '../../../system/db/pool.ts'
+import { portsFor, readinessOf, stackRunId, uploadsDirFor } from '../driver-parts.ts'
 import { freshDatabase } from '../infra/fresh-database.ts'
-import { startPostgres } from '../infra/postgres.ts'
-import { ping, startRedis } from '../infra/redis.ts'
+import { postgresCheck, startPostgres } from '../infra/postgres.ts'
+import { redisCheck, startRedis } from '../infra/redis.ts'
 import { readLogEvents } from '../log-events.ts'
 import { MockSoraControl } from '../mock-sora-control.ts'
-import { freePort, isPortFree } from '../ports.ts'
-import { type Readiness, StackStartError } from '../readiness.ts'
-import { logFileFor, runLogDir, runStamp } from '../run-dir.ts'
+import { StackStartError } from '../readiness.ts'
+import { logFileFor, runLogDir } from '../run-dir.ts'
 import { infraHandle, SystemService } from '../service-handles.ts'
-import {
-  apiHealthCheck,
-  commandFor,
-  envFor,
-  healthCheck,
-  loopbackWiring,
-  pageCheck,
-  REPO_ROOT,
-  stackConfig,
-  stackUrls,
-  urlOf,
-  workerReadyCheck,
-} from '../services.ts'
-import type { StackOptions, StackPorts, SystemRole } from '../stack-options.ts'
+import { commandFor, envFor, loopbackWiring, REPO_ROOT, stackConfig, stackUrls } from '../services.ts'
+import type { StackOptions, SystemRole } from '../stack-options.ts'
 import {
   asyncDispose,
   type ServiceHandle,
@@ -39,8 +23,8 @@ import { Teardown } from '../teardown.ts'
 
 /**
  * The `local` driver: Redis and PostgreSQL from the machine's binaries (or reused), then the system's
- * processes with `node --import tsx`, each ready by its named probe before the next phase starts:
- * Redis → PostgreSQL → mock-sora + mock-google (+ web, when it exists) → worker(s) → API.
+ * processes (services.ts says how each is launched), each ready by its named probe before the next
+ * phase starts: Redis → PostgreSQL → mock-sora + mock-google (+ web, when it exists) → worker(s) → API.
  */
 export async function startLocal(opts: StackOptions): Promise<StartedStack> {
   const teardown = new Teardown()
@@ -52,90 +36,35 @@ export async function startLocal(opts: StackOptions): Promise<StartedStack> {
   }
 }
 
+/** What the stack started, in start order, and how to undo each. */
+class Started {
+  readonly handles = new Map<ServiceName, ServiceHandle>()
+  readonly order: ServiceName[] = []
+  readonly tempDirs: string[] = []
+  constructor(readonly teardown: Teardown) {}
+
+  register(h: ServiceHandle, undo: () => Promise<void>): void {
+    this.handles.set(h.name, h)
+    this.order.push(h.name)
+    this.teardown.push(h.name, undo)
+  }
+}
+
 async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedStack> {
-  const logDir = opts.logDir ?? runLogDir(`${runStamp()}-${randomUUID().slice(0, 6)}`)
+  const logDir = opts.logDir ?? runLogDir(stackRunId())
   mkdirSync(logDir, { recursive: true })
-  const tempDirs: string[] = []
-  const handles = new Map<ServiceName, ServiceHandle>()
-  const order: ServiceName[] = []
-  const register = (h: ServiceHandle, undo: () => Promise<void>) => {
-    handles.set(h.name, h)
-    order.push(h.name)
-    teardown.push(h.name, undo)
-  }
-
-  const uploadsDir = await uploadsDirFor(opts, teardown, tempDirs)
-  const webEntry = resolve(REPO_ROOT, opts.entries.web)
-  const withWeb = opts.web === 'auto' && existsSync(webEntry)
+  const started = new Started(teardown)
+  const uploadsDir = await uploadsDirFor(opts, teardown, started.tempDirs)
+  const withWeb = opts.web === 'auto' && existsSync(resolve(REPO_ROOT, opts.entries.web))
   const ports = await portsFor(opts, withWeb)
-
-  // 1. Redis (PING → PONG)
-  let redisUrl = opts.redisUrl
-  if (redisUrl) {
-    const pong = await ping(redisUrl).catch((err: Error) => err.message)
-    if (pong !== 'PONG')
-      throw new StackStartError('redis', undefined, `at ${redisUrl} (reused) answers: ${pong}`)
-  } else {
-    const logFile = logFileFor(logDir, 'redis')
-    const redis = await startRedis({ logFile, persistence: opts.redisPersistence }).catch((err: Error) => {
-      throw new StackStartError('redis', logFile, `did not start: ${err.message}`)
-    })
-    tempDirs.push(redis.dir)
-    register(infraHandle('redis', redis, 'SIGTERM'), () => redis.stop())
-    redisUrl = redis.url
-  }
-
-  // 2. PostgreSQL, and the pool tests read the database with
-  let databaseUrl = opts.databaseUrl
-  let db: Pool
-  if (databaseUrl) {
-    await checkDatabase(databaseUrl)
-    if (opts.freshDatabase) {
-      const fresh = await freshDatabase(databaseUrl)
-      teardown.push('fresh database', () => fresh.drop())
-      databaseUrl = fresh.url
-      db = fresh.pool
-    } else {
-      db = createPool(databaseUrl)
-      teardown.push('db pool', () => db.end())
-    }
-  } else {
-    const logFile = logFileFor(logDir, 'postgres')
-    const postgres = await startPostgres({ logFile }).catch((err: Error) => {
-      throw new StackStartError('postgres', logFile, `did not start: ${err.message}`)
-    })
-    tempDirs.push(postgres.dir)
-    register(infraHandle('postgres', postgres, 'SIGINT'), () => postgres.stop())
-    databaseUrl = postgres.url
-    db = createPool(databaseUrl)
-    teardown.push('db pool', () => db.end())
-  }
-  db.on('error', () => {}) // an idle client cut by a server shutdown is not a test failure
+  // 1. Redis, 2. PostgreSQL and the pool tests read the database with
+  const redisUrl = await redisFor(opts, logDir, started)
+  const { databaseUrl, db } = await databaseFor(opts, logDir, started)
 
   const wiring = loopbackWiring(opts, { ports, redisUrl, databaseUrl, uploadsDir })
   const urls = stackUrls(wiring, withWeb)
-
   const workers: SystemService[] = []
-  const liveWorkers = () => (workers.some((w) => w.running) ? 1 : 0)
-  const readinessOf = (role: SystemRole, logFile: string, from: number): Readiness => {
-    const deadlineMs = opts.roleReadyDeadlineMs[role] ?? opts.readyDeadlineMs
-    switch (role) {
-      case 'mock-sora':
-        return { what: 'mock-sora GET /health', deadlineMs, check: healthCheck(urls.mockSora) }
-      case 'mock-google':
-        return { what: 'mock-google GET /health', deadlineMs, check: healthCheck(urls.mockGoogle) }
-      case 'worker':
-        return { what: 'worker.ready in the worker log', deadlineMs, check: workerReadyCheck(logFile, from) }
-      case 'api':
-        return {
-          what: 'API /health all ok with a live worker',
-          deadlineMs,
-          check: apiHealthCheck(urls.api, liveWorkers),
-        }
-      case 'web':
-        return { what: 'web GET /', deadlineMs, check: pageCheck(urlOf(wiring, ports.web)) }
-    }
-  }
+  const ctx = { opts, wiring, workerRunning: () => workers.some((w) => w.running) }
   const serviceFor = (role: SystemRole, name: ServiceName) => {
     const logFile = logFileFor(logDir, name)
     const svc = new SystemService(
@@ -146,17 +75,11 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
         cwd: REPO_ROOT,
         logFile,
       },
-      (from) => readinessOf(role, logFile, from),
+      (from) => readinessOf(name, logFile, from, ctx),
       opts.output,
     )
-    register(svc, () => svc.stop())
+    started.register(svc, () => svc.stop())
     return svc
-  }
-  /** Starts a phase's services together; the first failure fails the phase (teardown stops the rest). */
-  const phase = async (services: SystemService[]) => {
-    const ready = services.map((s) => s.start())
-    for (const p of ready) p.catch(() => {})
-    await Promise.all(ready)
   }
   const newWorker = () => {
     const w = serviceFor('worker', `worker-${workers.length + 1}` as WorkerName)
@@ -170,14 +93,7 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
   await phase(Array.from({ length: opts.workers }, newWorker))
   await phase([serviceFor('api', 'api')])
 
-  let stopping: Promise<void> | undefined
-  const stop = () => {
-    stopping ??= teardown.run().then((errors) => {
-      if (errors.length > 0)
-        throw new AggregateError(errors, `stack teardown: ${errors.length} step(s) failed`)
-    })
-    return stopping
-  }
+  const stop = () => teardown.finish()
   return {
     driver: 'local',
     urls,
@@ -188,16 +104,16 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
     config: stackConfig(wiring),
     mockSora: new MockSoraControl(urls.mockSora),
     db,
-    services: order,
-    tempDirs,
+    services: started.order,
+    tempDirs: started.tempDirs,
     service(name) {
-      const h = handles.get(name)
-      if (!h) throw new Error(`${name} was not started by this stack (started: ${order.join(', ')})`)
+      const h = started.handles.get(name)
+      if (!h) throw new Error(`${name} was not started by this stack (started: ${started.order.join(', ')})`)
       return h
     },
     logs: (name) => readLogEvents(logFileFor(logDir, name)),
     async addWorker() {
-      if (stopping) throw new Error('stack is stopped')
+      if (teardown.started) throw new Error('stack is stopped')
       const w = newWorker()
       await w.start()
       return w
@@ -207,64 +123,74 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
   }
 }
 
-async function uploadsDirFor(opts: StackOptions, teardown: Teardown, tempDirs: string[]): Promise<string> {
-  if (opts.uploadsDir) {
-    const dir = resolve(REPO_ROOT, opts.uploadsDir.path)
-    mkdirSync(dir, { recursive: true })
-    if (!opts.uploadsDir.keep) {
-      tempDirs.push(dir)
-      teardown.push('uploads dir', () => rm(dir, { recursive: true, force: true }))
-    }
-    return dir
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'aivideo-uploads-'))
-  tempDirs.push(dir)
-  teardown.push('uploads dir', () => rm(dir, { recursive: true, force: true }))
-  return dir
+/** Starts a phase's services together; the first failure fails the phase (teardown stops the rest). */
+async function phase(services: SystemService[]): Promise<void> {
+  const ready = services.map((s) => s.start())
+  for (const p of ready) p.catch(() => {})
+  await Promise.all(ready)
 }
 
-/** Free ports (distinct), or the fixed ones, checked free first so a clash names the port to change. */
-async function portsFor(opts: StackOptions, withWeb: boolean): Promise<StackPorts> {
-  if (opts.ports === 'fixed') {
-    const fixed = opts.fixedPorts
-    const env: Record<keyof StackPorts, [string, ServiceName]> = {
-      api: ['API_PORT', 'api'],
-      mockSora: ['MOCK_SORA_PORT', 'mock-sora'],
-      mockGoogle: ['MOCK_GOOGLE_PORT', 'mock-google'],
-      web: ['WEB_PORT', 'web'],
-    }
-    for (const key of Object.keys(env) as (keyof StackPorts)[]) {
-      if (key === 'web' && !withWeb) continue
-      const [variable, service] = env[key]
-      if (!(await isPortFree(fixed[key])))
-        throw new StackStartError(
-          service,
-          undefined,
-          `cannot listen: port ${fixed[key]} is in use (set ${variable})`,
-        )
-    }
-    return fixed
-  }
-  return {
-    api: await freePort(),
-    mockSora: await freePort(),
-    mockGoogle: await freePort(),
-    web: await freePort(),
-  }
+/** A start failure of Redis or PostgreSQL, naming it and its log (as it is when it already does). */
+const startFailure = (service: string, logFile: string) => (err: Error) => {
+  throw err instanceof StackStartError
+    ? err
+    : new StackStartError(service, logFile, `did not start: ${err.message}`)
 }
 
-async function checkDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
-  try {
-    await client.connect()
-    await client.query('SELECT 1')
-  } catch (err) {
-    throw new StackStartError(
-      'postgres',
-      undefined,
-      `at ${url} (reused) is not reachable: ${(err as Error).message}`,
-    )
-  } finally {
-    await client.end().catch(() => {})
+/** The reused Redis (REDIS_URL), checked; else a throwaway one of this stack. */
+async function redisFor(opts: StackOptions, logDir: string, started: Started): Promise<string> {
+  if (opts.redisUrl) {
+    const pong = await redisCheck(opts.redisUrl)()
+    if (!pong.done)
+      throw new StackStartError('redis', undefined, `at ${opts.redisUrl} (reused) answers: ${pong.seen}`)
+    return opts.redisUrl
   }
+  const logFile = logFileFor(logDir, 'redis')
+  const redis = await startRedis({ logFile, persistence: opts.redisPersistence }).catch(
+    startFailure('redis', logFile),
+  )
+  started.tempDirs.push(redis.dir)
+  started.register(infraHandle('redis', redis, 'SIGTERM'), () => redis.stop())
+  return redis.url
+}
+
+/**
+ * The reused PostgreSQL (DATABASE_URL), checked, or a fresh database on it; else a throwaway cluster of
+ * this stack. With a pool on it for the stack's users (closed at stop).
+ */
+async function databaseFor(
+  opts: StackOptions,
+  logDir: string,
+  started: Started,
+): Promise<{ databaseUrl: string; db: Pool }> {
+  let databaseUrl = opts.databaseUrl
+  let db: Pool
+  if (databaseUrl) {
+    const answer = await postgresCheck(databaseUrl)()
+    if (!answer.done)
+      throw new StackStartError(
+        'postgres',
+        undefined,
+        `at ${databaseUrl} (reused) is not reachable: ${answer.seen}`,
+      )
+    if (opts.freshDatabase) {
+      const fresh = await freshDatabase(databaseUrl)
+      started.teardown.push('fresh database', () => fresh.drop())
+      databaseUrl = fresh.url
+      db = fresh.pool
+    } else {
+      db = createPool(databaseUrl)
+      started.teardown.push('db pool', () => db.end())
+    }
+  } else {
+    const logFile = logFileFor(logDir, 'postgres')
+    const postgres = await startPostgres({ logFile }).catch(startFailure('postgres', logFile))
+    started.tempDirs.push(postgres.dir)
+    started.register(infraHandle('postgres', postgres, 'SIGINT'), () => postgres.stop())
+    databaseUrl = postgres.url
+    db = createPool(databaseUrl)
+    started.teardown.push('db pool', () => db.end())
+  }
+  db.on('error', () => {}) // an idle client cut by a server shutdown is not a test failure
+  return { databaseUrl, db }
 }

@@ -4,20 +4,11 @@ import { chown, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import pg from 'pg'
-import { waitFor } from '../../wait.ts'
+import type { Probe } from '../../wait.ts'
 import { freePort } from '../ports.ts'
-import { ServiceProcess } from '../process.ts'
-
-export interface StartedPostgres {
-  /** URL of the `aivideo` database. */
-  url: string
-  port: number
-  /** Its temp dir (cluster and socket), removed by stop(). */
-  dir: string
-  process: ServiceProcess
-  restart(): Promise<void>
-  stop(): Promise<void>
-}
+import type { ServiceProcess } from '../process.ts'
+import { startReady } from '../readiness.ts'
+import type { StartedServer } from './started-server.ts'
 
 /** Debian keeps the server binaries out of PATH: PG_BIN_DIR, else the newest Debian version, else PATH. */
 export function postgresBinDir(): string {
@@ -42,8 +33,24 @@ function runAs(): { uid: number; gid: number } | undefined {
   return { uid, gid }
 }
 
+/** PostgreSQL takes a connection and answers SELECT 1. */
+export function postgresCheck(url: string, connectTimeoutMs = 3000): Probe<true> {
+  return async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs })
+    try {
+      await client.connect()
+      await client.query('SELECT 1')
+      return { done: true, value: true }
+    } catch (err) {
+      return { done: false, seen: (err as Error).message }
+    } finally {
+      await client.end().catch(() => {})
+    }
+  }
+}
+
 /** A throwaway cluster (initdb in a temp dir, trust auth on loopback) with an `aivideo` database. */
-export async function startPostgres(opts: { logFile: string; database?: string }): Promise<StartedPostgres> {
+export async function startPostgres(opts: { logFile: string; database?: string }): Promise<StartedServer> {
   const bin = postgresBinDir()
   const port = await freePort()
   const dir = await mkdtemp(join(tmpdir(), 'aivideo-pg-'))
@@ -55,38 +62,11 @@ export async function startPostgres(opts: { logFile: string; database?: string }
   const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir]
   args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off')
   args.push('-c', 'max_connections=300')
-  const launch = async () => {
-    const p = ServiceProcess.start({
-      name: 'postgres',
-      command: join(bin, 'postgres'),
-      args,
-      logFile: opts.logFile,
-      ...(user ?? {}),
-    })
-    const exited = new AbortController()
-    void p.exited.then(({ code, signal }) =>
-      exited.abort(new Error(`postgres exited (code ${code}, signal ${signal}), see ${opts.logFile}`)),
+  const launch = () =>
+    startReady(
+      { name: 'postgres', command: join(bin, 'postgres'), args, logFile: opts.logFile, ...(user ?? {}) },
+      { what: 'postgres accepting connections', deadlineMs: 20_000, check: postgresCheck(adminUrl, 1000) },
     )
-    try {
-      await waitFor(
-        async () => {
-          const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1000 })
-          try {
-            await client.connect()
-            await client.query('SELECT 1')
-            return { done: true, value: p }
-          } finally {
-            await client.end().catch(() => {})
-          }
-        },
-        { deadlineMs: 20_000, what: 'postgres accepting connections', signal: exited.signal },
-      )
-    } catch (err) {
-      await p.kill()
-      throw err
-    }
-    return p
-  }
   let first: ServiceProcess
   try {
     if (user) await chown(dir, user.uid, user.gid)
@@ -100,7 +80,7 @@ export async function startPostgres(opts: { logFile: string; database?: string }
     await rm(dir, { recursive: true, force: true })
     throw err
   }
-  const started: StartedPostgres = {
+  const started: StartedServer = {
     url: `postgres://postgres@127.0.0.1:${port}/${database}`,
     port,
     dir,

@@ -2,19 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
-import { waitFor } from '../../wait.ts'
+import type { Probe } from '../../wait.ts'
 import { freePort } from '../ports.ts'
-import { ServiceProcess } from '../process.ts'
+import type { ServiceProcess } from '../process.ts'
+import { startReady } from '../readiness.ts'
+import type { StartedServer } from './started-server.ts'
 
-export interface StartedRedis {
-  url: string
-  port: number
-  /** Its temp dir (data and AOF), removed by stop(). */
-  dir: string
-  process: ServiceProcess
-  /** Restarts on the same port and data dir (with persistence on, data survives). */
-  restart(): Promise<void>
-  stop(): Promise<void>
+/** Redis answers PING with PONG. */
+export function redisCheck(url: string): Probe<true> {
+  return async () => {
+    const pong = await ping(url).catch((err: Error) => err.message)
+    return pong === 'PONG' ? { done: true, value: true } : { done: false, seen: pong }
+  }
 }
 
 export async function ping(url: string): Promise<string> {
@@ -33,38 +32,18 @@ export async function startRedis(opts: {
   logFile: string
   persistence?: boolean
   binary?: string
-}): Promise<StartedRedis> {
+}): Promise<StartedServer> {
   const port = await freePort()
   const dir = await mkdtemp(join(tmpdir(), 'aivideo-redis-'))
   const url = `redis://127.0.0.1:${port}/0`
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '']
   args.push('--appendonly', opts.persistence ? 'yes' : 'no')
   if (opts.persistence) args.push('--appendfsync', 'always')
-  const launch = async () => {
-    const p = ServiceProcess.start({
-      name: 'redis',
-      command: opts.binary ?? 'redis-server',
-      args,
-      logFile: opts.logFile,
-    })
-    const exited = new AbortController()
-    void p.exited.then(({ code, signal }) =>
-      exited.abort(new Error(`redis-server exited (code ${code}, signal ${signal}), see ${opts.logFile}`)),
+  const launch = () =>
+    startReady(
+      { name: 'redis', command: opts.binary ?? 'redis-server', args, logFile: opts.logFile },
+      { what: 'redis PING', deadlineMs: 10_000, check: redisCheck(url) },
     )
-    try {
-      await waitFor(
-        async () => {
-          const pong = await ping(url)
-          return pong === 'PONG' ? { done: true, value: p } : { done: false, seen: pong }
-        },
-        { deadlineMs: 10_000, what: 'redis PING', signal: exited.signal },
-      )
-    } catch (err) {
-      await p.kill()
-      throw err
-    }
-    return p
-  }
   let first: ServiceProcess
   try {
     first = await launch()
@@ -72,7 +51,7 @@ export async function startRedis(opts: {
     await rm(dir, { recursive: true, force: true })
     throw err
   }
-  const started: StartedRedis = {
+  const started: StartedServer = {
     url,
     port,
     dir,
