@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { parse } from 'yaml'
 import { z } from 'zod'
 
-/** contracts/checklist.yaml: the guide's items with their stable IDs (see ../shared/checklist.md). */
+/** contracts/checklist.yaml: the guide's items with their stable IDs (docs/checklist.md lists them). */
 export const ChecklistItem = z.object({
   id: z.string().regex(/^[A-Z]+-\d{2}$/),
   area: z.string(),

@@ -66,6 +66,8 @@ export function createVideoQueue(cfg: {
     },
     async close() {
       await queue.close().catch(() => {})
+      // Cut mid-connect, ioredis's ready check would write to the closed stream (an unhandled rejection).
+      if (connection.status === 'connecting' || connection.status === 'connect') await ready().catch(() => {})
       connection.disconnect()
     },
   }
