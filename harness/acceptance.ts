@@ -12,18 +12,13 @@ import { preflightSignIn, SignInPreflightFailed } from './target/preflight.ts'
 import { targetSignInClient } from './target/target-env.ts'
 
 /**
- * `npm run acceptance`: every suite in the guide's strict timing (browser, contracts, API, reliability;
- * `--suites` for fewer), then the Allure report for QA, JUnit for CI, and the PM report with the
- * checklist gate. Suites run one after another (two cores) and a failing suite does not stop the
+ * `npm run acceptance`: every suite in the guide's strict timing, in SUITES' order (browser, contracts,
+ * API, reliability: harness/target/acceptance-args.ts; `--suites` for fewer), then the Allure report for
+ * QA, JUnit for CI, and the PM report with the checklist gate. Suites run one after another (two cores) and a failing suite does not stop the
  * others, so the reports show everything. In target mode one sign-in preflight comes first: when it
  * fails, nothing runs and one screen says why. Exits non-zero when any suite or the gate failed.
  */
 const REPORTS = reportsDir()
-/**
- * The browser suite first, on a quiet machine: after the reliability suite (REL-12 alone writes ~600
- * videos) the kernel is still writing back and reclaiming memory, which made every browser test 1–2 s
- * slower (the suite 175 s instead of 152 s), its measured timings included.
- */
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
   return new Promise((done) => {

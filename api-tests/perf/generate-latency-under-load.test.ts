@@ -15,7 +15,7 @@ const LOAD_CREDITS = 1_000_000
  * charge, a row and a queue job (the API runs with GENERATE_RATE_LIMIT_PER_MIN=0), one user per
  * connection, given a large balance through the database. The queue is paused meanwhile: on this
  * two-core machine the worker starting two thousand jobs at once would measure the worker, not the
- * API (with it running, p95 was ~200 ms here). The load's jobs are dropped afterwards (the load group
+ * API. The load's jobs are dropped afterwards (the load group
  * runs last, alone).
  */
 describe('POST /api/v1/videos/generate under load', () => {

@@ -51,7 +51,7 @@ function resetPeak(pid: number): boolean {
  * worker never sees the job). The peak is the kernel's high-water mark (VmHWM), exact, no sampling
  * that could miss a short spike.
  *
- * The sample is the committed one padded with zeros to 151 MiB, a sparse file made in ~1 ms: nothing on
+ * The sample is the committed one padded with zeros to 151 MiB, a sparse file (no bytes written): nothing on
  * the way (mock-sora, the worker, the API's file route) decodes the video, only its bytes count.
  */
 describe('the 151 MB video', () => {

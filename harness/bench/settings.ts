@@ -1,16 +1,13 @@
 /**
  * How long each figure group runs. The full bench must finish in under 5 minutes on two cores:
  *
- *   bring-up       3 stacks started (main, large video, a bare one), ~11 s each   ≈  35 s
- *   API            3 runs × 15 s × 2 endpoints (+ sign-in, queue drain)           ≈  96 s
- *   push vs poll   3 rounds, SSE and poll side by side, 10 s mock, ~25 s each     ≈  75 s
- *   concurrency    3 rounds of 50 users at once, 10 s mock, ~11 s each            ≈  36 s
- *   large video    3 runs of the 151 MB sample, 2 s mock, ~11 s each              ≈  33 s
- *   browser start, stack stops                                                    ≈  10 s
- *                                                                       total     ≈ 285 s
+ *   bring-up       3 stacks started (main, large video, a bare one)
+ *   API            3 runs × 15 s × 2 endpoints (+ sign-in, queue drain)
+ *   push vs poll   3 rounds, SSE and poll side by side, 10 s mock
+ *   concurrency    3 rounds of 50 users at once, 10 s mock
+ *   large video    3 runs of the 151 MB sample, 2 s mock
  *
- * (Per-group times from quick runs on a loaded machine, 2026-11-28.) `BENCH_QUICK=1` is for
- * development: 1 run of each, 2 s autocannon, 5 users, a 20 MB sample (BENCH_LARGE_MB=151 for the
+ * `BENCH_QUICK=1` is for development: 1 run of each, 2 s autocannon, 5 users, a 20 MB sample (BENCH_LARGE_MB=151 for the
  * full one, BENCH_RUNS=2 to try the repeat paths). Its numbers are not comparable to the targets (too few samples, smaller video).
  */
 export interface BenchSettings {

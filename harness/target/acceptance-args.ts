@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util'
 import { loadTarget, type Target, TargetConfigError } from './target-env.ts'
 
-/** The suites `npm run acceptance` runs, in this order unless --suites names fewer. */
+/**
+ * The suites `npm run acceptance` runs, in this order unless --suites names fewer. The browser suite
+ * first, on a quiet machine: after the reliability suite's load the kernel is still writing back and
+ * reclaiming memory, which slows every browser test, its measured timings included.
+ */
 export const SUITES = {
   e2e: 'test:e2e',
   contracts: 'test:contracts',

@@ -16,12 +16,7 @@ import { finishVideo } from './steps/mark-completed.ts'
 import { formatKb, saveContent } from './steps/save-content.ts'
 import { waitForSora } from './steps/wait-for-sora.ts'
 
-/**
- * One video job, start to end, as the guide's worker log tells it. The steps return Outcomes; this is
- * the edge that turns a failure into what BullMQ understands: a plain Error to retry with the job's
- * backoff (transient kinds, not the last attempt), or — after the video is failed and refunded — an
- * UnrecoverableError. Tests call it directly with a real or a hand-made job.
- */
+/** The worker settings the processor reads. */
 export type ProcessorConfig = Pick<
   WorkerConfig,
   | 'UPLOADS_DIR'
@@ -253,6 +248,12 @@ async function settleFailure(
   return { error: new UnrecoverableError(message), result: 'failed' }
 }
 
+/**
+ * One video job, start to end, as the guide's worker log tells it. The steps return Outcomes; this is
+ * the edge that turns a failure into what BullMQ understands: a plain Error to retry with the job's
+ * backoff (transient kinds, not the last attempt), or — after the video is failed and refunded — an
+ * UnrecoverableError. Tests call it directly with a real or a hand-made job.
+ */
 export async function processVideoJob(
   job: VideoJob,
   deps: ProcessorDeps,
