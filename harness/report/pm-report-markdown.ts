@@ -1,6 +1,6 @@
 import type { Verdict } from './coverage.ts'
 import { WORDS } from './i18n.ts'
-import { acceptedLines, type ReportModel, reliabilitySummary, stamp } from './pm-report.ts'
+import { acceptedLines, type ReportModel, reliabilitySummary, stamp, trendSummary } from './pm-report.ts'
 import { FLOW_POINTS, measureSpans, pointMs } from './svg/flow.ts'
 import { shiftText } from './svg/trend.ts'
 
@@ -50,7 +50,14 @@ export function renderMarkdown(m: ReportModel): string {
       ? [
           '',
           ...table(
-            [w.trend.table.commit, w.trend.table.passRate, ...Object.values(w.trend.series).slice(1)],
+            [
+              w.trend.table.commit,
+              w.trend.table.passRate,
+              `${w.trend.series.generation_s} (${w.trend.units.s})`,
+              `${w.trend.series.click_to_playing_s} (${w.trend.units.s})`,
+              `${w.trend.series.api_get_p95_ms} (${w.trend.units.ms})`,
+              `${w.trend.series.api_generate_p95_ms} (${w.trend.units.ms})`,
+            ],
             m.trend.runs.map((r) => [
               r.commit ?? w.trend.unknownCommit,
               r.passRate === undefined ? '—' : `${r.passRate.toFixed(1)} %`,
@@ -121,12 +128,6 @@ export function renderMarkdown(m: ReportModel): string {
     )
   }
   return `${lines.join('\n')}\n`
-}
-
-export function trendSummary(m: ReportModel): string {
-  const w = WORDS[m.lang].summary
-  const n = m.trend.runs.length
-  return n > 3 ? w.noChange(n) : w.tooFew(n)
 }
 
 function flowTables(m: ReportModel): string[] {

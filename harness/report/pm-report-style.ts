@@ -2,7 +2,8 @@ import { MARK_COLOR } from './svg/verdict-mark.ts'
 
 /**
  * The PM report's own stylesheet: system fonts only (no web font, nothing fetched), verdict colours
- * shared with the drawn marks, and print rules so that the PDF is the same page on A4.
+ * shared with the drawn marks, and print rules so that the PDF is the same page on A4 (charts shrink
+ * to its width, so their text is set larger there).
  */
 export const STYLE = `
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -30,5 +31,6 @@ ul.plain li .verdict{align-self:flex-start}.ids{color:#6b7280;font-size:12px}
 .chart .tick{fill:#6b7280;font-size:11px}.chart .limit{fill:#dc2626;font-size:11px;font-weight:600}.chart .small{font-size:10px}
 .chart .missing{fill:#9ca3af;font-style:italic}.chart .guide{fill:#64748b;font-size:11px}
 @page{size:A4;margin:12mm}
-@media print{body{max-width:none;margin:0;padding:0;font-size:12px}table{font-size:11px}h2{break-after:avoid}.chart,tr,.summary,li{break-inside:avoid}a{color:inherit}}
+@media print{body{max-width:none;margin:0;padding:0;font-size:12px}table{font-size:11px}h2{break-after:avoid}.chart,tr,.summary,li{break-inside:avoid}a{color:inherit}
+.chart text{font-size:14px}.chart .tick,.chart .guide,.chart .limit{font-size:13px}.chart .small{font-size:11px}}
 `

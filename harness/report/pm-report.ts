@@ -232,3 +232,10 @@ export function acceptedLines(m: ReportModel): string[] {
     w.harness(a.commit),
   ]
 }
+
+/** The summary's line on the trend when no change is named. */
+export function trendSummary(m: ReportModel): string {
+  const w = WORDS[m.lang].summary
+  const n = m.trend.runs.length
+  return n > 3 ? w.noChange(n) : w.tooFew(n)
+}

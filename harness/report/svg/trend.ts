@@ -70,7 +70,9 @@ export function shiftText(s: NamedShift, words: TrendWords): string {
   const { from, to } = s.shift
   const unit = s.series.unit
   const numbers =
-    unit === '%' ? `${value(from, unit, words)} → ${value(to, unit, words)}` : `${shortNumber(from)} → ${value(to, unit, words)}`
+    unit === '%'
+      ? `${value(from, unit, words)} → ${value(to, unit, words)}`
+      : `${shortNumber(from)} → ${value(to, unit, words)}`
   return `${words.series[s.series.key]} ${numbers} ${words.since(s.commit ?? words.unknownCommit)}`
 }
 
