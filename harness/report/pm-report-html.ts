@@ -21,7 +21,7 @@ export function renderHtml(m: ReportModel): string {
   const table = (head: string[], rows: Array<{ cells: string[]; cls?: string }>) =>
     `<table><thead>${row(head.map(esc), 'th')}</thead><tbody>${rows.map((r) => row(r.cells, 'td', r.cls)).join('')}</tbody></table>`
   const chip = (v: Mark, text: string) =>
-    `<span class="chip v-${v}">${verdictMark(v)}<span>${text}</span><span class="word">${esc(word(v))}</span></span>`
+    `<span class="chip v-${v}">${verdictMark(v)}<span>${esc(text)}</span><span class="word">${esc(word(v))}</span></span>`
   const count = (v: Mark, n: number) =>
     `<span class="chip v-${v}">${verdictMark(v)}<b>${n}</b><span class="word">${esc(word(v))}</span></span>`
 
@@ -43,7 +43,7 @@ ${m.trend.runs.length ? `<p class="changes">${esc(w.summary.changes)}: ${shifts.
     m.meta.accepted
       ? `<p><strong>${esc(w.accepted.title)}:</strong> ${acceptedLines(m).map(esc).join(' · ')}</p>`
       : '',
-    `<p><strong>${esc(w.results)}:</strong></p><div class="chips">${m.results.map((r) => chip(r.verdict, esc(r.label))).join('')}</div>`,
+    `<p><strong>${esc(w.results)}:</strong></p><div class="chips">${m.results.map((r) => chip(r.verdict, r.label)).join('')}</div>`,
     `<h2>${esc(w.flow.title)}</h2>`,
     m.flow
       ? `<p class="note">${esc(w.flow.note)}</p>${flowSvg(m.flow, w.flow, m.judgeTiming)}`
