@@ -5,6 +5,7 @@ import { parameters } from '../support/evidence.ts'
 import { referenceFields } from '../support/reference-fields.ts'
 import { signIn } from '../support/sign-in.ts'
 import { GUIDE_PROMPT, generateAndComplete } from '../support/videos.ts'
+import { expectWholeFileAtCompletion } from '../support/whole-file.ts'
 
 describe('GET /api/v1/videos/{id}', () => {
   test('returns the finished video: status completed, video_url /uploads/videos/user_X_video_Y.mp4 @API-01 @API-02 @API-03', async ({
@@ -14,6 +15,8 @@ describe('GET /api/v1/videos/{id}', () => {
     conformance,
   }) => {
     const { completed, pollMs } = await generateAndComplete(suite, signedInUser)
+    // completed means the file is there, whole, from the first answer that says so.
+    await expectWholeFileAtCompletion(api, suite, completed)
     // The guide's "completes after ~10 s", as a client sees it (201 → first poll that says completed).
     await parameters({ '201 → completed, polled every 250 ms (s)': (pollMs / 1000).toFixed(1) })
     const res = await api.get(`/api/v1/videos/${completed.id}`).set(signedInUser.auth).expect(200)

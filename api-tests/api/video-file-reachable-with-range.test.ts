@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { binary } from '../support/binary-body.ts'
 import { parameters } from '../support/evidence.ts'
 import { generateAndComplete } from '../support/videos.ts'
+import { expectWholeFileAtCompletion } from '../support/whole-file.ts'
 
 describe('the video file over HTTP', () => {
   test("answers HEAD with 200 video/mp4 and its size, and a ranged GET with 206, at the API's /uploads URL @API-04", async ({
@@ -11,16 +11,8 @@ describe('the video file over HTTP', () => {
     signedInUser,
   }) => {
     const { completed } = await generateAndComplete(suite, signedInUser)
+    const { head, size } = await expectWholeFileAtCompletion(api, suite, completed)
     const path = completed.video_url!
-
-    // Right at the first poll that says completed (issue 20): the file is there, whole.
-    const head = await api.head(path).expect(200)
-    expect(head.headers['content-type']).toMatch(/^video\/mp4/)
-    const size = Number(head.headers['content-length'])
-    if (suite.local) expect(size).toBe(statSync(suite.local.sampleVideo).size)
-    else expect(size).toBeGreaterThan(0)
-    const whole = await api.get(path).buffer(true).parse(binary).expect(200)
-    expect((whole.body as Buffer).length, 'bytes of a full GET after HEAD said content-length').toBe(size)
 
     // The design's contract: /uploads serves byte ranges, as a <video> player asks for them.
     expect(head.headers['accept-ranges']).toBe('bytes')

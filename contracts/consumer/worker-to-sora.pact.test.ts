@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MatchersV3, PactV4 } from '@pact-foundation/pact'
 import { afterAll, describe, expect, it } from 'vitest'
+import { createLogger } from '../../system/shared/logger.ts'
+import { GenerateVideoJob } from '../../system/shared/queue.ts'
 import { createSoraClient, type SoraClient } from '../../system/worker/src/sora-client.ts'
+import { createSoraJob } from '../../system/worker/src/steps/create-sora-job.ts'
 import { PACT_DIR, Pacticipant } from '../pact-files.ts'
 import { SORA_CONTRACT_API_KEY, SoraState } from '../provider-states.ts'
 import {
@@ -25,7 +28,8 @@ const { contentType, regex, string } = MatchersV3
 
 /**
  * The worker (`aivideo-worker`) against OpenAI's Videos API (`openai-videos`), through the worker's own
- * Sora client. Verified against mock-sora, so the mock keeps answering what the worker needs.
+ * create-job step (from a job's data) and Sora client. Verified against mock-sora, so the mock keeps
+ * answering what the worker needs.
  */
 const pact = new PactV4({
   consumer: Pacticipant.worker,
@@ -48,7 +52,7 @@ const createInput = { prompt: WORKER_PROMPT, model: 'sora-2', seconds: '8', size
 const REFERENCE_IMAGE = join(import.meta.dirname, '../../fixtures/presets/preset-1.png')
 const BOUNDARY = 'aivideo-contract-boundary'
 
-/** The multipart body the client sends with a reference image: four fields, then the file. */
+/** The multipart body the worker sends with a reference image: four fields, then the file. */
 async function multipartCreateBody(): Promise<Buffer> {
   const field = (name: string, value: string) =>
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
@@ -59,12 +63,43 @@ async function multipartCreateBody(): Promise<Buffer> {
         .join(''),
     ),
     Buffer.from(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="input_reference"; filename="preset-1.png"\r\n` +
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="input_reference"; filename="reference.png"\r\n` +
         'Content-Type: image/png\r\n\r\n',
     ),
     await readFile(REFERENCE_IMAGE),
     Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ])
+}
+
+const dirs: string[] = []
+afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))))
+
+/**
+ * The worker's create-job step as the processor runs it for a job's data, with its uploads in a
+ * directory of its own; with `withImage`, user 1 has uploaded the preset the job names.
+ */
+async function workerCreatesJob(mockUrl: string, withImage: boolean) {
+  const uploadsDir = await mkdtemp(join(tmpdir(), 'aivideo-contract-uploads-'))
+  dirs.push(uploadsDir)
+  let reference: string | null = null
+  if (withImage) {
+    reference = `/uploads/user_1/${randomUUID()}.png`
+    await mkdir(join(uploadsDir, 'user_1'))
+    await copyFile(REFERENCE_IMAGE, join(uploadsDir, reference.slice('/uploads/'.length)))
+  }
+  const job = GenerateVideoJob.parse({
+    video_id: 123,
+    user_id: 1,
+    prompt: WORKER_PROMPT,
+    model: 'sora-2',
+    reference_image_url: reference,
+  })
+  return createSoraJob(job, {
+    sora: client(mockUrl),
+    log: createLogger('worker', 'silent'),
+    config: { SORA_MODEL: 'sora-2', SORA_SECONDS: '8', SORA_SIZE: '1280x720' },
+    images: { uploadsDir, allowedHosts: [], timeoutMs: 5000 },
+  })
 }
 
 describe('POST /v1/videos', () => {
@@ -76,7 +111,7 @@ describe('POST /v1/videos', () => {
       .withRequest('POST', '/v1/videos', (b) => b.headers(bearerKey()).jsonBody(JSON_CREATE))
       .willRespondWith(200, (b) => b.jsonBody(queuedJob()))
       .executeTest(async (mock) => {
-        const res = await client(mock.url).createVideo(createInput)
+        const res = await workerCreatesJob(mock.url, false)
         expect(res.ok && res.value.status).toBe('queued')
       })
   })
@@ -109,11 +144,8 @@ describe('POST /v1/videos', () => {
       )
       .willRespondWith(200, (b) => b.jsonBody(queuedJob()))
       .executeTest(async (mock) => {
-        const bytes = await readFile(REFERENCE_IMAGE)
-        const res = await client(mock.url).createVideo({
-          ...createInput,
-          image: { bytes, mime: 'image/png', filename: 'preset-1.png' },
-        })
+        // From the job's data: the upload it names is read and becomes input_reference.
+        const res = await workerCreatesJob(mock.url, true)
         expect(res.ok && res.value.status).toBe('queued')
       })
   })
@@ -191,9 +223,6 @@ describe('GET /v1/videos/{id}', () => {
 })
 
 describe('GET /v1/videos/{id}/content', () => {
-  const dirs: string[] = []
-  afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))))
-
   it('streams a completed job’s video as MP4 bytes', async () => {
     // The example is the MP4 file-type box; the provider's real file only has to be an MP4 as well.
     const sample = await readFile(join(import.meta.dirname, '../../fixtures/sample-video.mp4'))

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq'
 import { DelayedError, UnrecoverableError, WaitingError } from 'bullmq'
 import type { Pool } from '../../db/pool.ts'
-import { getVideo, markFailedAndRefund, markProcessing } from '../../db/videos.ts'
+import { getVideo, markFailedAndRefund, markProcessing, setSoraJob } from '../../db/videos.ts'
 import type { WorkerConfig } from '../../shared/config.ts'
 import { LogEvent } from '../../shared/log-events.ts'
 import type { Logger } from '../../shared/logger.ts'
@@ -11,9 +11,8 @@ import { TERMINAL_STATUSES, VIDEO_COST } from '../../shared/schemas/videos.ts'
 import { isTransient, userMessage, type VideoFailureKind } from './failures.ts'
 import type { SoraClient } from './sora-client.ts'
 import { createSoraJob, resumeSoraJob } from './steps/create-sora-job.ts'
-import { fetchReferenceImage } from './steps/fetch-reference-image.ts'
 import { finishVideo } from './steps/mark-completed.ts'
-import { formatKb, saveContent } from './steps/save-content.ts'
+import { saveContent } from './steps/save-content.ts'
 import { waitForSora } from './steps/wait-for-sora.ts'
 
 /** The worker settings the processor reads. */
@@ -102,7 +101,7 @@ async function runSteps(
   }
 
   log.info({ event: LogEvent.soraCallStarted, model: config.SORA_MODEL }, 'Calling OpenAI Sora 2 API...')
-  const soraDeps = { pool, sora: deps.sora, log, config }
+  const soraDeps = { sora: deps.sora, log, config }
   const resumed = await resumeSoraJob(video, soraDeps)
   if (!resumed.ok) return resumed
   let soraJob = resumed.value
@@ -116,27 +115,18 @@ async function runSteps(
       `Resuming Sora job ${soraJob.id} created by an earlier attempt`,
     )
   } else {
-    const image = await fetchReferenceImage(video.reference_image_url, video.user_id, {
-      uploadsDir: config.UPLOADS_DIR,
-      allowedHosts: config.IMAGE_ALLOWED_HOSTS,
-      timeoutMs: config.SORA_REQUEST_TIMEOUT_MS,
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    })
-    if (!image.ok) return image
-    log.info(
-      {
-        event: LogEvent.imageFetched,
-        referenceImageUrl: video.reference_image_url,
-        mime: image.value?.mime ?? null,
-        sizeBytes: image.value?.bytes.length ?? 0,
+    const created = await createSoraJob(video, {
+      ...soraDeps,
+      images: {
+        uploadsDir: config.UPLOADS_DIR,
+        allowedHosts: config.IMAGE_ALLOWED_HOSTS,
+        timeoutMs: config.SORA_REQUEST_TIMEOUT_MS,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
       },
-      image.value
-        ? `Reference image fetched: ${image.value.mime}, ${formatKb(image.value.bytes.length)}`
-        : 'No reference image: text to video',
-    )
-    const created = await createSoraJob(video, image.value, soraDeps)
+    })
     if (!created.ok) return created
     soraJob = created.value
+    await setSoraJob(pool, videoId, soraJob.id)
     log.info(
       {
         event: LogEvent.soraJobCreated,
