@@ -4,8 +4,8 @@ import { describe, expect, test } from '../fixtures/test.ts'
 import { parameters } from '../support/evidence.ts'
 import { referenceFields } from '../support/reference-fields.ts'
 import { signIn } from '../support/sign-in.ts'
-import { GUIDE_PROMPT, generateAndComplete } from '../support/videos.ts'
-import { expectWholeFileAtCompletion } from '../support/whole-file.ts'
+import { generateAndComplete } from '../support/videos.ts'
+import { expectWholeFileAtCompletion, promptWithSlowDownload } from '../support/whole-file.ts'
 
 describe('GET /api/v1/videos/{id}', () => {
   test('returns the finished video: status completed, video_url /uploads/videos/user_X_video_Y.mp4 @API-01 @API-02 @API-03', async ({
@@ -13,8 +13,10 @@ describe('GET /api/v1/videos/{id}', () => {
     suite,
     signedInUser,
     conformance,
+    localStack,
   }) => {
-    const { completed, pollMs } = await generateAndComplete(suite, signedInUser)
+    const prompt = await promptWithSlowDownload(localStack)
+    const { completed, pollMs } = await generateAndComplete(suite, signedInUser, prompt)
     // completed means the file is there, whole, from the first answer that says so.
     await expectWholeFileAtCompletion(api, suite, completed)
     // The guide's "completes after ~10 s", as a client sees it (201 → first poll that says completed).
@@ -24,7 +26,7 @@ describe('GET /api/v1/videos/{id}', () => {
     expect(video).toMatchObject({
       id: completed.id,
       user_id: signedInUser.id,
-      prompt: GUIDE_PROMPT,
+      prompt,
       status: 'completed',
     })
     expect(video.video_url).toBe(`/uploads/videos/user_${signedInUser.id}_video_${completed.id}.mp4`)

@@ -2,15 +2,20 @@ import { describe, expect, test } from '../fixtures/test.ts'
 import { binary } from '../support/binary-body.ts'
 import { parameters } from '../support/evidence.ts'
 import { generateAndComplete } from '../support/videos.ts'
-import { expectWholeFileAtCompletion } from '../support/whole-file.ts'
+import { expectWholeFileAtCompletion, promptWithSlowDownload } from '../support/whole-file.ts'
 
 describe('the video file over HTTP', () => {
   test("answers HEAD with 200 video/mp4 and its size, and a ranged GET with 206, at the API's /uploads URL @API-04", async ({
     api,
     suite,
     signedInUser,
+    localStack,
   }) => {
-    const { completed } = await generateAndComplete(suite, signedInUser)
+    const { completed } = await generateAndComplete(
+      suite,
+      signedInUser,
+      await promptWithSlowDownload(localStack),
+    )
     const { head, size } = await expectWholeFileAtCompletion(api, suite, completed)
     const path = completed.video_url!
 

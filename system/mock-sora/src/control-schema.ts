@@ -5,7 +5,14 @@ import { SoraStatus } from '../../shared/schemas/sora.ts'
  * The mock's control plane (`/__mock/*`, no auth): tests arm faults, read counters and reset between
  * tests. Not part of OpenAI's API.
  */
-export const MockFaultMode = z.enum(['fail', 'never_finish', 'rate_limit', 'server_error', 'slow'])
+export const MockFaultMode = z.enum([
+  'fail',
+  'never_finish',
+  'rate_limit',
+  'server_error',
+  'slow',
+  'slow_content',
+])
 export type MockFaultMode = z.infer<typeof MockFaultMode>
 
 /** Modes that answer the next /v1 calls; the others change the next created jobs. */
@@ -14,20 +21,39 @@ export const HTTP_FAULT_MODES = ['rate_limit', 'server_error'] as const satisfie
 /** Until `/__mock/reset`. */
 export const EVERY_CALL = -1
 
-export const MockFaultRequest = z.strictObject({
-  mode: MockFaultMode,
-  /** How many next jobs (fail, never_finish, slow) or /v1 calls (rate_limit, server_error); -1 = until reset. */
-  count: z
-    .number()
-    .int()
-    .min(EVERY_CALL)
-    .refine((n) => n !== 0, 'must be a positive number, or -1 for every call until reset')
-    .default(1),
-  /** slow: how long those jobs take (default: three times MOCK_SORA_DURATION_S). */
-  duration_s: z.number().positive().max(86_400).optional(),
-  /** rate_limit: the `retry-after` header, in seconds (default 1). */
-  retry_after_s: z.number().int().min(0).max(3600).optional(),
-})
+export const MockFaultRequest = z
+  .strictObject({
+    mode: MockFaultMode,
+    /**
+     * How many next jobs (fail, never_finish, slow, slow_content) or /v1 calls (rate_limit, server_error);
+     * -1 = until reset.
+     */
+    count: z
+      .number()
+      .int()
+      .min(EVERY_CALL)
+      .refine((n) => n !== 0, 'must be a positive number, or -1 for every call until reset')
+      .default(1),
+    /**
+     * slow: how long those jobs take (default: three times MOCK_SORA_DURATION_S); slow_content: how long
+     * their video download takes, paced evenly over its bytes (default 2 s).
+     */
+    duration_s: z.number().positive().max(86_400).optional(),
+    /**
+     * Job modes only: the fault is taken only by a job whose prompt contains this text, so a test among
+     * others running in parallel arms it for its own job.
+     */
+    prompt_contains: z.string().min(1).max(200).optional(),
+    /** rate_limit: the `retry-after` header, in seconds (default 1). */
+    retry_after_s: z.number().int().min(0).max(3600).optional(),
+  })
+  .refine(
+    (req) => req.prompt_contains === undefined || !(HTTP_FAULT_MODES as readonly string[]).includes(req.mode),
+    {
+      path: ['prompt_contains'],
+      message: 'applies to job modes only: rate_limit and server_error answer calls',
+    },
+  )
 export type MockFaultRequest = z.infer<typeof MockFaultRequest>
 
 export const MockFault = z.object({
@@ -37,6 +63,7 @@ export const MockFault = z.object({
   remaining: z.number().int().min(EVERY_CALL),
   duration_s: z.number().positive().nullable(),
   retry_after_s: z.number().int().min(0).nullable(),
+  prompt_contains: z.string().nullable(),
 })
 export type MockFault = z.infer<typeof MockFault>
 

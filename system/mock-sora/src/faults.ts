@@ -7,11 +7,19 @@ import {
 } from './control-schema.ts'
 
 /** What the fault plan decided for one new job. */
-export type JobFaults = { outcome: 'fail' | 'never_finish' | null; slowDurationS: number | null }
+export type JobFaults = {
+  outcome: 'fail' | 'never_finish' | null
+  slowDurationS: number | null
+  /** How long its video download takes, paced; null = as fast as the client reads. */
+  contentDurationS: number | null
+}
+
+const DEFAULT_SLOW_CONTENT_S = 2
 
 /**
  * Faults armed through the control endpoint, consumed first-armed first. A job takes at most one
- * outcome fault (fail or never_finish) and one slow fault, so "slow then fail" can be combined.
+ * outcome fault (fail or never_finish), one slow fault and one slow_content fault, so "slow then fail"
+ * can be combined; a fault with `prompt_contains` is taken only by a job whose prompt contains it.
  */
 export class FaultPlan {
   #armed: MockFault[] = []
@@ -24,8 +32,14 @@ export class FaultPlan {
       id: this.#nextId++,
       mode: req.mode,
       remaining: req.count,
-      duration_s: req.mode === 'slow' ? (req.duration_s ?? this.defaultSlowDurationS) : null,
+      duration_s:
+        req.mode === 'slow'
+          ? (req.duration_s ?? this.defaultSlowDurationS)
+          : req.mode === 'slow_content'
+            ? (req.duration_s ?? DEFAULT_SLOW_CONTENT_S)
+            : null,
       retry_after_s: req.mode === 'rate_limit' ? (req.retry_after_s ?? 1) : null,
+      prompt_contains: req.prompt_contains ?? null,
     }
     this.#armed.push(fault)
     return { ...fault }
@@ -36,12 +50,14 @@ export class FaultPlan {
     return this.#take(HTTP_FAULT_MODES)
   }
 
-  takeJobFaults(): JobFaults {
-    const outcome = this.#take(['fail', 'never_finish'])
-    const slow = this.#take(['slow'])
+  takeJobFaults(prompt: string): JobFaults {
+    const outcome = this.#take(['fail', 'never_finish'], prompt)
+    const slow = this.#take(['slow'], prompt)
+    const slowContent = this.#take(['slow_content'], prompt)
     return {
       outcome: outcome?.mode === 'fail' || outcome?.mode === 'never_finish' ? outcome.mode : null,
       slowDurationS: slow?.duration_s ?? null,
+      contentDurationS: slowContent?.duration_s ?? null,
     }
   }
 
@@ -55,8 +71,12 @@ export class FaultPlan {
     return n
   }
 
-  #take(modes: readonly MockFaultMode[]): MockFault | null {
-    const fault = this.#armed.find((f) => modes.includes(f.mode))
+  #take(modes: readonly MockFaultMode[], prompt?: string): MockFault | null {
+    const fault = this.#armed.find(
+      (f) =>
+        modes.includes(f.mode) &&
+        (f.prompt_contains === null || (prompt?.includes(f.prompt_contains) ?? false)),
+    )
     if (!fault) return null
     if (fault.remaining !== EVERY_CALL) {
       fault.remaining -= 1

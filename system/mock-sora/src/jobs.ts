@@ -18,6 +18,8 @@ export type Job = {
   seq: number
   createdMs: number
   durationMs: number
+  /** How long its video download takes (a slow_content fault); null = as fast as the client reads. */
+  contentDurationMs: number | null
   outcome: JobOutcome
   request: SoraCreateRequest
   image: ReferenceImage | null

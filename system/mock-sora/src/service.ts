@@ -29,16 +29,18 @@ export class MockSoraService {
   }
 
   create(input: CreateInput, remixedFromVideoId: string | null = null): Job {
-    const planned = this.faults.takeJobFaults()
+    const planned = this.faults.takeJobFaults(input.request.prompt)
     const job = this.jobs.add({
       createdMs: this.now(),
       durationMs: (planned.slowDurationS ?? this.config.MOCK_SORA_DURATION_S) * 1000,
+      contentDurationMs: planned.contentDurationS === null ? null : planned.contentDurationS * 1000,
       outcome: planned.outcome ?? 'complete',
       request: input.request,
       image: input.image,
       remixedFromVideoId,
     })
-    if (planned.outcome || planned.slowDurationS) {
+    if (planned.outcome || planned.slowDurationS || planned.contentDurationS) {
+      const paced = planned.contentDurationS ? `, download paced over ${planned.contentDurationS}s` : ''
       this.log.info(
         {
           event: LogEvent.mockFault,
@@ -46,8 +48,9 @@ export class MockSoraService {
           jobId: job.id,
           outcome: job.outcome,
           durationS: job.durationMs / 1000,
+          contentDurationS: planned.contentDurationS,
         },
-        `Fault applied to ${job.id}: outcome=${job.outcome}, duration=${job.durationMs / 1000}s`,
+        `Fault applied to ${job.id}: outcome=${job.outcome}, duration=${job.durationMs / 1000}s${paced}`,
       )
     }
     this.logBlock.started(job)

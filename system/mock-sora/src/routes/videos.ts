@@ -13,6 +13,7 @@ import { readCreateRequest, readRemixRequest } from '../create-request.ts'
 import { fromZodError, invalidRequest, serverError, videoNotFound, videoNotReady } from '../errors.ts'
 import { armedHttpFaults, requireApiKey } from '../hooks.ts'
 import { openMedia } from '../media.ts'
+import { pacedStream } from '../paced-stream.ts'
 import { sendError } from '../reply.ts'
 import type { MockSoraService } from '../service.ts'
 
@@ -109,7 +110,9 @@ export const videoRoutes: FastifyPluginAsync<VideoRoutesOptions> = async (scope,
         req.log.error({ path: file.path }, 'sample file missing')
         return sendError(reply, serverError())
       }
-      return reply.type(file.contentType).header('content-length', opened.bytes).send(opened.stream)
+      const paceMs = query.data.variant === 'video' ? job.contentDurationMs : null
+      const body = paceMs === null ? opened.stream : pacedStream(opened.stream, opened.bytes, paceMs)
+      return reply.type(file.contentType).header('content-length', opened.bytes).send(body)
     },
   )
 }
