@@ -126,7 +126,8 @@ async function runSteps(
     })
     if (!created.ok) return created
     soraJob = created.value
-    await setSoraJob(pool, videoId, soraJob.id)
+    // Logged before it is stored: once the id is in the database, a worker killed at once (REL-01 does
+    // that) has still said which job it created.
     log.info(
       {
         event: LogEvent.soraJobCreated,
@@ -138,6 +139,7 @@ async function runSteps(
       },
       `Sora job submitted, job id: ${soraJob.id}`,
     )
+    await setSoraJob(pool, videoId, soraJob.id)
   }
 
   const done = await waitForSora(soraJob, {
