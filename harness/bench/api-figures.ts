@@ -1,8 +1,9 @@
 import { Queue } from 'bullmq'
 import { Redis } from 'ioredis'
 import { QUEUE_NAME } from '../../system/shared/queue.ts'
-import { type LoadResult, runLoad } from '../load.ts'
+import type { LoadResult } from '../load.ts'
 import type { StartedStack } from '../stack/started-stack.ts'
+import { runLoadInProcess } from './load-process.ts'
 import type { BenchSettings } from './settings.ts'
 import type { BenchFigure } from './table.ts'
 import { benchUsers } from './users.ts'
@@ -15,7 +16,7 @@ const PROMPT = 'A cinematic product showcase with smooth camera movements, profe
 /**
  * API: autocannon flat out (each connection sends its next request as soon as the last is answered)
  * from `connections` connections for `durationS`, on GET /videos/{id} and POST /videos/generate, one
- * signed-in user per connection. Every generate is real (a charge, a row, a queue job); the queue is
+ * signed-in user per connection, from a process of its own (load-process.ts). Every generate is real (a charge, a row, a queue job); the queue is
  * paused meanwhile so that the worker does not start thousands of jobs on the same two cores, and the
  * load's jobs are dropped afterwards. The API runs with GENERATE_RATE_LIMIT_PER_MIN=0 (cli.ts).
  *
@@ -48,7 +49,7 @@ export async function apiFigures(
     const { id } = (await first.json()) as { id: number }
     for (let run = 0; run < settings.runs; run += 1) {
       gets.push(
-        await runLoad({
+        await runLoadInProcess({
           url: `${stack.urls.api}/api/v1/videos/${id}`,
           headersPerConnection: [users[0]!.auth],
           connections,
@@ -56,7 +57,7 @@ export async function apiFigures(
         }),
       )
       posts.push(
-        await runLoad({
+        await runLoadInProcess({
           url: `${stack.urls.api}/api/v1/videos/generate`,
           method: 'POST',
           body: JSON.stringify({ prompt: PROMPT, model: 'sora-2' }),
