@@ -11,6 +11,14 @@ import { benchUsers } from './users.ts'
 /** Enough for every generate of the runs: each 201 charges 10. */
 const LOAD_CREDITS = 1_000_000
 const GUIDE_API = { op: '<', value: 100 } as const
+/**
+ * Targets per endpoint (issue 18), never looser than before it: the GET's p99 tightened from 25 ms, the
+ * POST given a throughput; its p95 and p99 keep the stricter earlier bounds (the issue proposed 25 / 40).
+ */
+const TARGETS = {
+  '200': { p95Ms: 10, p99Ms: 15, perS: 3000 },
+  '201': { p95Ms: 10, p99Ms: 25, perS: 2500 },
+} as const
 const PROMPT = 'A cinematic product showcase with smooth camera movements, professional lighting'
 
 /**
@@ -82,6 +90,7 @@ export async function apiFigures(
   ] as const) {
     const other = results.map((r) => unexpected(r, expected)).filter(Boolean)
     const note = other.length ? `runs with other answers: ${other.join('; ')}` : undefined
+    const targets = TARGETS[expected]
     const latency = (name: string, key: 'p50_ms' | 'p95_ms' | 'p99_ms', limit: number | null) =>
       report({
         group,
@@ -93,13 +102,13 @@ export async function apiFigures(
         ...(note ? { note } : {}),
       })
     latency('p50', 'p50_ms', null)
-    latency('p95', 'p95_ms', 10)
-    latency('p99', 'p99_ms', 25)
+    latency('p95', 'p95_ms', targets.p95Ms)
+    latency('p99', 'p99_ms', targets.p99Ms)
     report({
       group,
       name: `${label} requests/s`,
       unit: 'req/s',
-      target: label.startsWith('GET') ? { op: '>=', value: 3000 } : null,
+      target: { op: '>=', value: targets.perS },
       guide: null,
       runs: results.map((r) => r.latency.requests_per_s),
     })
