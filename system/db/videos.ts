@@ -2,6 +2,7 @@ import { fail, type Outcome, ok } from '../shared/outcome.ts'
 import type { ListVideosQuery, VideoResponse, VideoStatus } from '../shared/schemas/videos.ts'
 import { VIDEO_COST } from '../shared/schemas/videos.ts'
 import { inTransaction, type Pool } from './pool.ts'
+import { getCredits } from './users.ts'
 
 interface VideoRow extends Omit<VideoResponse, 'created_at' | 'updated_at'> {
   created_at: Date
@@ -39,51 +40,81 @@ export type CreateOutcome = Outcome<
 >
 
 /**
- * Inserts a pending video and charges its cost in one transaction. The conditional UPDATE takes the
- * user's row lock, so concurrent generates serialise on it and the balance never goes negative.
- * With an idempotency key, a repeat (even a concurrent one) returns the first video and charges nothing.
+ * The charge and the insert as one statement, so one round trip: the conditional UPDATE takes the user's
+ * row lock (concurrent generates serialise on it; the balance never goes negative), and the video, its
+ * ledger entry and its idempotency key are inserted only when it charged. A statement is atomic: a
+ * failure anywhere (a repeated key included) charges nothing. Named, so each connection plans it once.
+ */
+const CHARGE_AND_INSERT = {
+  name: 'videos.charge-and-insert',
+  text: `WITH charged AS (
+      UPDATE users SET credits = credits - $5 WHERE id = $1 AND credits >= $5 RETURNING id
+    ), video AS (
+      INSERT INTO videos (user_id, prompt, model, reference_image_url)
+      SELECT id, $2, $3, $4 FROM charged RETURNING ${COLUMNS}
+    ), ledger AS (
+      INSERT INTO credit_ledger (user_id, video_id, delta, reason)
+      SELECT user_id, id, -$5::numeric, 'generate' FROM video
+    ), idempotency AS (
+      INSERT INTO idempotency_keys (user_id, key, video_id)
+      SELECT user_id, $6, id FROM video WHERE $6::text IS NOT NULL
+    )
+    SELECT * FROM video`,
+}
+
+const BY_IDEMPOTENCY_KEY = {
+  name: 'videos.by-idempotency-key',
+  text: `SELECT ${COLUMNS} FROM videos
+    WHERE id = (SELECT video_id FROM idempotency_keys WHERE user_id = $1 AND key = $2)`,
+}
+
+async function videoForKey(pool: Pool, userId: number, key: string | undefined): Promise<StoredVideo | null> {
+  if (!key) return null
+  const { rows } = await pool.query<VideoRow>({ ...BY_IDEMPOTENCY_KEY, values: [userId, key] })
+  return rows[0] ? toVideo(rows[0]) : null
+}
+
+/** SQLSTATE 23505 on the idempotency key's primary key: this user has used this key before. */
+const isRepeatedKey = (err: unknown) =>
+  (err as { code?: string; constraint?: string }).code === '23505' &&
+  (err as { constraint?: string }).constraint === 'idempotency_keys_pkey'
+
+/**
+ * Inserts a pending video and charges its cost (CHARGE_AND_INSERT): one round trip. With an idempotency
+ * key, a repeat (even a concurrent one) returns the first video and charges nothing: its statement fails
+ * on the key, or finds no credits left after the first one took them, and the key's video is the answer.
  */
 export async function createChargedVideo(pool: Pool, input: NewVideo): Promise<CreateOutcome> {
-  return inTransaction(pool, async (db) => {
-    const balance = await db.query<{ credits: number }>(
-      'SELECT credits FROM users WHERE id = $1 FOR UPDATE',
-      [input.userId],
-    )
-    const current = balance.rows[0]
-    if (!current) return fail('user_not_found', `User ${input.userId} not found`)
-    if (input.idempotencyKey) {
-      const prior = await db.query<VideoRow>(
-        `SELECT ${COLUMNS} FROM videos
-          WHERE id = (SELECT video_id FROM idempotency_keys WHERE user_id = $1 AND key = $2)`,
-        [input.userId, input.idempotencyKey],
-      )
-      if (prior.rows[0]) return ok({ video: toVideo(prior.rows[0]), replayed: true })
-    }
-    if (current.credits < VIDEO_COST) {
-      return fail(
-        'insufficient_credits',
-        `Insufficient credits. Required: ${VIDEO_COST.toFixed(1)}, Available: ${current.credits.toFixed(1)}`,
-      )
-    }
-    const inserted = await db.query<VideoRow>(
-      `INSERT INTO videos (user_id, prompt, model, reference_image_url) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-      [input.userId, input.prompt, input.model, input.referenceImageUrl],
-    )
-    const video = inserted.rows[0]!
-    await db.query('UPDATE users SET credits = credits - $2 WHERE id = $1', [input.userId, VIDEO_COST])
-    await db.query(
-      `INSERT INTO credit_ledger (user_id, video_id, delta, reason) VALUES ($1, $2, $3, 'generate')`,
-      [input.userId, video.id, -VIDEO_COST],
-    )
-    if (input.idempotencyKey) {
-      await db.query('INSERT INTO idempotency_keys (user_id, key, video_id) VALUES ($1, $2, $3)', [
-        input.userId,
-        input.idempotencyKey,
-        video.id,
-      ])
-    }
-    return ok({ video: toVideo(video), replayed: false })
-  })
+  const { userId, idempotencyKey } = input
+  const replay = (video: StoredVideo) => ok({ video, replayed: true })
+  try {
+    const { rows } = await pool.query<VideoRow>({
+      ...CHARGE_AND_INSERT,
+      values: [
+        userId,
+        input.prompt,
+        input.model,
+        input.referenceImageUrl,
+        VIDEO_COST,
+        idempotencyKey ?? null,
+      ],
+    })
+    if (rows[0]) return ok({ video: toVideo(rows[0]), replayed: false })
+  } catch (err) {
+    const first = isRepeatedKey(err) ? await videoForKey(pool, userId, idempotencyKey) : null
+    if (first) return replay(first)
+    throw err
+  }
+  // Nothing charged: a repeat whose first took the last credits is a replay, not a refusal.
+  const first = await videoForKey(pool, userId, idempotencyKey)
+  if (first) return replay(first)
+  // The balance as read now, after the refusal (the UPDATE decided under the row lock).
+  const credits = await getCredits(pool, userId)
+  if (credits === null) return fail('user_not_found', `User ${userId} not found`)
+  return fail(
+    'insufficient_credits',
+    `Insufficient credits. Required: ${VIDEO_COST.toFixed(1)}, Available: ${credits.toFixed(1)}`,
+  )
 }
 
 /**
@@ -101,15 +132,19 @@ export async function discardUnqueuedVideo(pool: Pool, videoId: number): Promise
   })
 }
 
+const VIDEO_BY_ID = { name: 'videos.by-id', text: `SELECT ${COLUMNS} FROM videos WHERE id = $1` }
+/** The video and its owner checked in one query: another user's video reads as absent. */
+const OWN_VIDEO_BY_ID = {
+  name: 'videos.own-by-id',
+  text: `SELECT ${COLUMNS} FROM videos WHERE id = $1 AND user_id = $2`,
+}
+
 /** A video by id; with `userId`, only if it belongs to that user (others' videos look absent). */
 export async function getVideo(pool: Pool, id: number, userId?: number): Promise<StoredVideo | null> {
   const { rows } =
     userId === undefined
-      ? await pool.query<VideoRow>(`SELECT ${COLUMNS} FROM videos WHERE id = $1`, [id])
-      : await pool.query<VideoRow>(`SELECT ${COLUMNS} FROM videos WHERE id = $1 AND user_id = $2`, [
-          id,
-          userId,
-        ])
+      ? await pool.query<VideoRow>({ ...VIDEO_BY_ID, values: [id] })
+      : await pool.query<VideoRow>({ ...OWN_VIDEO_BY_ID, values: [id, userId] })
   return rows[0] ? toVideo(rows[0]) : null
 }
 

@@ -10,12 +10,7 @@ import Fastify, {
   type FastifyReply,
   LogController,
 } from 'fastify'
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Redis } from 'ioredis'
 import { createPool } from '../../db/pool.ts'
 import type { ApiConfig } from '../../shared/config.ts'
@@ -24,6 +19,7 @@ import type { ApiDeps, RouteOptions } from './deps.ts'
 import { installAccessLog } from './plugins/access-log.ts'
 import { requireUser } from './plugins/authenticate.ts'
 import { installErrorHandlers } from './plugins/errors.ts'
+import { responseSerializerCompiler } from './plugins/response-serializer.ts'
 import { authRoutes, sessionRoutes } from './routes/auth.ts'
 import { healthRoutes } from './routes/health.ts'
 import { uploadRoutes } from './routes/uploads.ts'
@@ -117,7 +113,7 @@ export async function buildApp(config: ApiConfig, given: Partial<ApiDeps> = {}):
   base.addHook('onClose', close)
   const app = base.withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(responseSerializerCompiler)
 
   await app.register(cors, {
     origin: config.CORS_ORIGINS,

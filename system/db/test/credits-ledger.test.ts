@@ -89,6 +89,20 @@ describe('credit ledger', () => {
     expect(await getCredits(pool, user.id)).toBe(90)
   })
 
+  it('replays, not refuses, concurrent repeats of a key when the first takes the last 10 credits', async () => {
+    const user = await newUser()
+    await setCreditsForTest(pool, user.id, 10)
+    const results = await Promise.all([1, 2, 3, 4].map(() => video(user.id, 'last-credits')))
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true])
+    expect(new Set(results.map((r) => (r.ok ? r.value.video.id : -1))).size).toBe(1)
+    expect(await getCredits(pool, user.id)).toBe(0)
+    expect(await ledgerSum(user.id)).toBe(0)
+  })
+
+  it('refuses a user who is not there, charging nobody', async () => {
+    expect(await video(2_000_000_000)).toMatchObject({ ok: false, kind: 'user_not_found' })
+  })
+
   it('discards an unqueued video leaving no row and the credits restored', async () => {
     const user = await newUser()
     const r = await video(user.id)
