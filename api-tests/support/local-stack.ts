@@ -4,6 +4,7 @@ import pg from 'pg'
 import { type LogEntry, readLogEvents } from '../../harness/stack/log-events.ts'
 import { MockSoraControl } from '../../harness/stack/mock-sora-control.ts'
 import { logFileFor } from '../../harness/stack/run-dir.ts'
+import { waitFor } from '../../harness/wait.ts'
 import { jobIdFor, QUEUE_NAME } from '../../system/shared/queue.ts'
 import type { LocalStackInfo } from '../setup/suite-target.ts'
 
@@ -77,6 +78,22 @@ export class LocalStack {
       [userId],
     )
     return rows
+  }
+
+  /** Waits until no video of the stack is pending or processing (a test's jobs are then its own). */
+  async quiet(deadlineMs: number): Promise<void> {
+    await waitFor(
+      async () => {
+        const { rows } = await this.db.query<{ open: number }>(
+          "SELECT count(*)::int AS open FROM videos WHERE status IN ('pending', 'processing')",
+        )
+        const open = rows[0]!.open
+        return open === 0
+          ? { done: true, value: undefined }
+          : { done: false, seen: `${open} video(s) pending or processing` }
+      },
+      { deadlineMs, what: 'a quiet stack (no video pending or processing)', intervalMs: 100 },
+    )
   }
 
   /** The BullMQ job of a video, or undefined when there is none (read-only); `prefix` for a side queue. */
