@@ -19,11 +19,12 @@ import {
   type StartedStack,
   type WorkerName,
 } from '../started-stack.ts'
+import { systemBuild } from '../system-build.ts'
 import { Teardown } from '../teardown.ts'
 
 /**
  * The `local` driver: Redis and PostgreSQL from the machine's binaries (or reused), then the system's
- * processes (services.ts says how each is launched), each ready by its named probe before the next
+ * processes (services.ts says how each is launched, from the system's build), each ready by its named probe before the next
  * phase starts: Redis → PostgreSQL → mock-sora + mock-google (+ web, when it exists) → worker(s) → API.
  */
 export async function startLocal(opts: StackOptions): Promise<StartedStack> {
@@ -60,6 +61,7 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
   // 1. Redis, 2. PostgreSQL and the pool tests read the database with
   const redisUrl = await redisFor(opts, logDir, started)
   const { databaseUrl, db } = await databaseFor(opts, logDir, started)
+  const build = await systemBuild()
 
   const wiring = loopbackWiring(opts, { ports, redisUrl, databaseUrl, uploadsDir })
   const urls = stackUrls(wiring, withWeb)
@@ -70,7 +72,7 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
     const svc = new SystemService(
       name,
       {
-        ...commandFor(opts.entries[role]),
+        ...commandFor(opts.entries[role], build),
         env: envFor(role, wiring, { ...opts.env, ...opts.roleEnv[role] }),
         cwd: REPO_ROOT,
         logFile,
