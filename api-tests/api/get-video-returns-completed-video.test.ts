@@ -4,16 +4,17 @@ import { describe, expect, test } from '../fixtures/test.ts'
 import { parameters } from '../support/evidence.ts'
 import { referenceFields } from '../support/reference-fields.ts'
 import { signIn } from '../support/sign-in.ts'
-import { GUIDE_PROMPT, generateAndComplete } from '../support/videos.ts'
+import { generateAndComplete } from '../support/videos.ts'
 
 describe('GET /api/v1/videos/{id}', () => {
   test('returns the finished video: status completed, video_url /uploads/videos/user_X_video_Y.mp4 @API-01 @API-02 @API-03', async ({
     api,
     suite,
     signedInUser,
+    prompt,
     conformance,
   }) => {
-    const { completed, pollMs } = await generateAndComplete(suite, signedInUser)
+    const { completed, pollMs } = await generateAndComplete(suite, signedInUser, prompt)
     // The guide's "completes after ~10 s", as a client sees it (201 → first poll that says completed).
     await parameters({ '201 → completed, polled every 250 ms (s)': (pollMs / 1000).toFixed(1) })
     const res = await api.get(`/api/v1/videos/${completed.id}`).set(signedInUser.auth).expect(200)
@@ -21,7 +22,7 @@ describe('GET /api/v1/videos/{id}', () => {
     expect(video).toMatchObject({
       id: completed.id,
       user_id: signedInUser.id,
-      prompt: GUIDE_PROMPT,
+      prompt,
       status: 'completed',
     })
     expect(video.video_url).toBe(`/uploads/videos/user_${signedInUser.id}_video_${completed.id}.mp4`)
@@ -53,9 +54,10 @@ describe('GET /api/v1/videos/{id}', () => {
     api,
     suite,
     signedInUser,
+    prompt,
     conformance,
   }) => {
-    const { completed } = await generateAndComplete(suite, signedInUser)
+    const { completed } = await generateAndComplete(suite, signedInUser, prompt)
     const other = await signIn(suite)
     const res = await api.get(`/api/v1/videos/${completed.id}`).set(other.auth).expect(404)
     const error = GuideError.parse(res.body)

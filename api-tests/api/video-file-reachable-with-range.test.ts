@@ -9,8 +9,9 @@ describe('the video file over HTTP', () => {
     api,
     suite,
     signedInUser,
+    prompt,
   }) => {
-    const { completed } = await generateAndComplete(suite, signedInUser)
+    const { completed } = await generateAndComplete(suite, signedInUser, prompt)
     const path = completed.video_url!
 
     // Right at the first poll that says completed (issue 20): the file is there, whole.

@@ -19,6 +19,7 @@ describe('real mode (USE_MOCK_SORA=false)', () => {
     suite,
     stack,
     signedInUser,
+    prompt,
   }) => {
     const { wiring, logDir, apiEnv, mockSoraUrl } = stack.info
     const real = {
@@ -42,7 +43,7 @@ describe('real mode (USE_MOCK_SORA=false)', () => {
       const mode = await soraMode.run(doctorFor(suite, { apiUrl: api.url!, expectMock: false }))
       expect(mode, mode.detail).toMatchObject({ status: 'pass' })
 
-      const { video } = await generate(api.url!, signedInUser)
+      const { video } = await generate(api.url!, signedInUser, { prompt, model: 'sora-2' })
       const done = await waitForCompleted(suite, signedInUser, video.id, api.url!)
       expect(done).toMatchObject({
         status: 'completed',

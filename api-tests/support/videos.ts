@@ -92,11 +92,15 @@ export async function guideBody(suite: SuiteTarget, user: SignedInUser): Promise
   return { prompt: GUIDE_PROMPT, model: 'sora-2', ...(image ? { reference_image_url: image } : {}) }
 }
 
-/** The guide's walk for one video: upload an image, generate with it and the guide's prompt, poll until completed. */
-export async function generateAndComplete(suite: SuiteTarget, user: SignedInUser): Promise<CompletedRun> {
+/** The guide's walk for one video: upload an image, generate with it and the prompt, poll until completed. */
+export async function generateAndComplete(
+  suite: SuiteTarget,
+  user: SignedInUser,
+  prompt = GUIDE_PROMPT,
+): Promise<CompletedRun> {
   const image = await uploadImage(suite.apiUrl, user)
   const submitted = await generate(suite.apiUrl, user, {
-    prompt: GUIDE_PROMPT,
+    prompt,
     model: 'sora-2',
     reference_image_url: image,
   })

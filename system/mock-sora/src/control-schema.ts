@@ -14,20 +14,32 @@ export const HTTP_FAULT_MODES = ['rate_limit', 'server_error'] as const satisfie
 /** Until `/__mock/reset`. */
 export const EVERY_CALL = -1
 
-export const MockFaultRequest = z.strictObject({
-  mode: MockFaultMode,
-  /** How many next jobs (fail, never_finish, slow) or /v1 calls (rate_limit, server_error); -1 = until reset. */
-  count: z
-    .number()
-    .int()
-    .min(EVERY_CALL)
-    .refine((n) => n !== 0, 'must be a positive number, or -1 for every call until reset')
-    .default(1),
-  /** slow: how long those jobs take (default: three times MOCK_SORA_DURATION_S). */
-  duration_s: z.number().positive().max(86_400).optional(),
-  /** rate_limit: the `retry-after` header, in seconds (default 1). */
-  retry_after_s: z.number().int().min(0).max(3600).optional(),
-})
+const JOB_MODES = ['fail', 'never_finish', 'slow'] as const satisfies readonly MockFaultMode[]
+
+export const MockFaultRequest = z
+  .strictObject({
+    mode: MockFaultMode,
+    /** How many next jobs (fail, never_finish, slow) or /v1 calls (rate_limit, server_error); -1 = until reset. */
+    count: z
+      .number()
+      .int()
+      .min(EVERY_CALL)
+      .refine((n) => n !== 0, 'must be a positive number, or -1 for every call until reset')
+      .default(1),
+    /** slow: how long those jobs take (default: three times MOCK_SORA_DURATION_S). */
+    duration_s: z.number().positive().max(86_400).optional(),
+    /** rate_limit: the `retry-after` header, in seconds (default 1). */
+    retry_after_s: z.number().int().min(0).max(3600).optional(),
+    /**
+     * Job modes: only jobs whose prompt contains this text, so that tests side by side on one mock each
+     * steer their own jobs (e.g. a 1 s job for a test that does not measure the duration).
+     */
+    prompt_contains: z.string().min(1).max(500).optional(),
+  })
+  .refine((f) => f.prompt_contains === undefined || (JOB_MODES as readonly string[]).includes(f.mode), {
+    message: 'prompt_contains applies to job modes only (fail, never_finish, slow)',
+    path: ['prompt_contains'],
+  })
 export type MockFaultRequest = z.infer<typeof MockFaultRequest>
 
 export const MockFault = z.object({
@@ -37,6 +49,7 @@ export const MockFault = z.object({
   remaining: z.number().int().min(EVERY_CALL),
   duration_s: z.number().positive().nullable(),
   retry_after_s: z.number().int().min(0).nullable(),
+  prompt_contains: z.string().nullable(),
 })
 export type MockFault = z.infer<typeof MockFault>
 

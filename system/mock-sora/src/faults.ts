@@ -26,6 +26,7 @@ export class FaultPlan {
       remaining: req.count,
       duration_s: req.mode === 'slow' ? (req.duration_s ?? this.defaultSlowDurationS) : null,
       retry_after_s: req.mode === 'rate_limit' ? (req.retry_after_s ?? 1) : null,
+      prompt_contains: req.prompt_contains ?? null,
     }
     this.#armed.push(fault)
     return { ...fault }
@@ -36,9 +37,10 @@ export class FaultPlan {
     return this.#take(HTTP_FAULT_MODES)
   }
 
-  takeJobFaults(): JobFaults {
-    const outcome = this.#take(['fail', 'never_finish'])
-    const slow = this.#take(['slow'])
+  /** The faults of a new job with this prompt (a fault with `prompt_contains` takes only its own). */
+  takeJobFaults(prompt: string): JobFaults {
+    const outcome = this.#take(['fail', 'never_finish'], prompt)
+    const slow = this.#take(['slow'], prompt)
     return {
       outcome: outcome?.mode === 'fail' || outcome?.mode === 'never_finish' ? outcome.mode : null,
       slowDurationS: slow?.duration_s ?? null,
@@ -55,8 +57,12 @@ export class FaultPlan {
     return n
   }
 
-  #take(modes: readonly MockFaultMode[]): MockFault | null {
-    const fault = this.#armed.find((f) => modes.includes(f.mode))
+  #take(modes: readonly MockFaultMode[], prompt?: string): MockFault | null {
+    const fault = this.#armed.find(
+      (f) =>
+        modes.includes(f.mode) &&
+        (f.prompt_contains === null || (prompt?.includes(f.prompt_contains) ?? false)),
+    )
     if (!fault) return null
     if (fault.remaining !== EVERY_CALL) {
       fault.remaining -= 1

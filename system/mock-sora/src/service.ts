@@ -29,7 +29,7 @@ export class MockSoraService {
   }
 
   create(input: CreateInput, remixedFromVideoId: string | null = null): Job {
-    const planned = this.faults.takeJobFaults()
+    const planned = this.faults.takeJobFaults(input.request.prompt)
     const job = this.jobs.add({
       createdMs: this.now(),
       durationMs: (planned.slowDurationS ?? this.config.MOCK_SORA_DURATION_S) * 1000,
