@@ -1,8 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { recordAcceptanceRun } from './report/acceptance-runs.ts'
 import { loadChecklist } from './report/checklist.ts'
+import { currentCommit } from './report/commit.ts'
 import { labelResults } from './report/label-results.ts'
 import { readPerf } from './report/perf.ts'
 import { reportsDir } from './reports-dir.ts'
@@ -25,14 +26,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
     const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
     child.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)))
   })
-}
-
-function git(args: string[]): string {
-  try {
-    return execFileSync('git', args, { encoding: 'utf8' }).trim()
-  } catch {
-    return 'unknown'
-  }
 }
 
 // `-- --target API_URL --web WEB_URL [--google GOOGLE_URL]` (or TARGET_* in the environment): target mode.
@@ -81,7 +74,7 @@ const variables: Record<string, string> = {
   Mode: process.env.TARGET_API_URL ? `target ${process.env.TARGET_API_URL}` : 'local stack, mock Sora',
   Timing: timing,
   Node: process.version,
-  Commit: git(['rev-parse', '--short', 'HEAD']),
+  Commit: currentCommit(),
   ...(perf.api_get_video ? { 'API p95 GET /videos/{id}': `${perf.api_get_video.p95_ms.toFixed(1)} ms` } : {}),
   ...(perf.api_generate
     ? { 'API p95 POST /videos/generate': `${perf.api_generate.p95_ms.toFixed(1)} ms` }
@@ -98,7 +91,10 @@ const allure = await run(
     ALLURE_VARIABLES: JSON.stringify(variables),
   },
 )
-const report = await run(process.execPath, ['--import', 'tsx', 'harness/report/cli.ts'], { TIMING: timing })
+// The PM report appends this run's figures to reports/acceptance-history.jsonl (its trend) first.
+const report = await run(process.execPath, ['--import', 'tsx', 'harness/report/cli.ts', '--record-run'], {
+  TIMING: timing,
+})
 const gate = await run(
   process.execPath,
   [
@@ -125,7 +121,7 @@ console.log(`wall time ${wallS.toFixed(0)} s`)
 recordAcceptanceRun(join(REPORTS, 'acceptance-runs.json'), timing, {
   wall_s: wallS,
   finished_at: new Date().toISOString(),
-  commit: git(['rev-parse', '--short', 'HEAD']),
+  commit: currentCommit(),
   passed,
   suites: outcomes,
 })

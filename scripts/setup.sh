@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run setup: the npm packages, then the machine's binaries the harness runs (Redis, PostgreSQL,
-# Chromium, ffmpeg). Idempotent: quick when everything is already there.
+# Chromium, ffmpeg; poppler-utils, with which the PM report's test reads its PDF). Idempotent: quick
+# when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,9 +32,10 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 have_postgres || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: redis-server, postgresql, chromium, ffmpeg are installed"
+  echo "setup: redis-server, postgresql, chromium, ffmpeg, poppler-utils are installed"
 elif [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "setup: apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import type { GuideFlow } from '../report/perf.ts'
 
 /**
  * What the page did and when, recorded inside the browser (its own clock, no polling gaps): the Generate
@@ -188,4 +189,31 @@ export function firstEvent(
 /** The values one kind went through, in order. */
 export function valuesOf(events: readonly TimelineEvent[], kind: TimelineKind): string[] {
   return events.filter((e) => e.kind === kind).map((e) => e.value)
+}
+
+/**
+ * The guide walk's points as the page recorded them, in ms after the Generate click: the credits shown
+ * changing, the progress text leaving "Starting..." (the video is processing), the success panel and the
+ * video time advancing. Points the page never showed are left out.
+ */
+export function pageFlowPoints(
+  events: readonly TimelineEvent[],
+): Pick<GuideFlow, 'credits_shown_ms' | 'processing_ms' | 'shown_ms' | 'playing_ms'> {
+  const click = firstEvent(events, 'generate-click')
+  if (!click) return {}
+  const before = events.filter((e) => e.kind === 'credits' && e.t <= click.t).at(-1)?.value
+  const after = (e: TimelineEvent | undefined) => (e ? e.t - click.t : undefined)
+  const points = {
+    credits_shown_ms: after(
+      events.find((e) => e.kind === 'credits' && e.t >= click.t && e.value !== '' && e.value !== before),
+    ),
+    processing_ms: after(
+      events.find(
+        (e) => e.kind === 'progress-text' && e.t >= click.t && e.value !== '' && !/^Starting/i.test(e.value),
+      ),
+    ),
+    shown_ms: after(firstEvent(events, 'phase', 'success', click.t)),
+    playing_ms: after(firstEvent(events, 'video-advancing', undefined, click.t)),
+  }
+  return Object.fromEntries(Object.entries(points).filter(([, v]) => v !== undefined))
 }

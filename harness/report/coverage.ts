@@ -59,6 +59,6 @@ export function unknownIds(checklist: Checklist, results: TestResult[]): string[
   return [...new Set(results.flatMap((t) => t.ids))].filter((id) => !known.has(id)).sort()
 }
 
-function firstLine(s: string | null): string | null {
+export function firstLine(s: string | null): string | null {
   return s ? (s.split('\n').find((l) => l.trim()) ?? null) : null
 }

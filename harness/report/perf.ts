@@ -11,12 +11,31 @@ export const Latency = z.object({
   p99_ms: z.number(),
   requests_per_s: z.number().optional(),
 })
+/**
+ * One generation of the guide walk on the page's clock, each point in ms after the Generate click: the
+ * 201, the credits shown, the page showing processing ("Video generation in progress..."), the API's
+ * completion record (`updated_at`), the page showing success, the video time advancing. A point the run
+ * could not see is left out.
+ */
+export const GuideFlow = z
+  .object({
+    created_ms: z.number(),
+    credits_shown_ms: z.number(),
+    processing_ms: z.number(),
+    completed_ms: z.number(),
+    shown_ms: z.number(),
+    playing_ms: z.number(),
+  })
+  .partial()
+export type GuideFlow = z.infer<typeof GuideFlow>
+
 export const Perf = z
   .object({
     api_get_video: Latency,
     api_generate: Latency,
     generation_s: z.number(),
     click_to_playing_s: z.number(),
+    guide_flow: GuideFlow,
     poll_interval_s: z.number(),
     sse_push_latency_ms: z.number(),
     video_size_bytes: z.number(),

@@ -1,13 +1,20 @@
 import type { Checklist } from './checklist.ts'
 import type { ItemVerdict, Verdict } from './coverage.ts'
+import { type DifferenceGroup, groupDifferences } from './difference-kinds.ts'
 import type { DifferenceRow } from './differences.ts'
-import { AREA_ZH, type Lang, WORDS } from './i18n.ts'
-import { FIGURES, judgeFigure, type Perf } from './perf.ts'
+import { AREA_ZH, type Lang, WORDS, type Words } from './i18n.ts'
+import { type NotRunGroup, notRunGroups } from './not-run.ts'
+import { FIGURES, type GuideFlow, judgeFigure, type Perf } from './perf.ts'
+import type { TrendRun } from './run-history.ts'
+import type { LatencyRow } from './svg/latency.ts'
+import { type NamedShift, trendShifts } from './svg/trend.ts'
 
 /**
  * The one-page acceptance report in the guide's own template: time, tester, environment, a results line,
- * performance, problems, conclusion; then every checklist item with its verdict and evidence. One model,
- * rendered to Markdown and to HTML.
+ * performance, problems, conclusion; around it what was accepted, the guide walk on a time axis, the
+ * API's latency, the trend of the last runs, what was not run and the differences from the reference;
+ * then every checklist item with its verdict and evidence. One model, rendered to Markdown
+ * (pm-report-markdown.ts) and to HTML (pm-report-html.ts, printed to PDF by pdf.ts).
  */
 export interface ReportMeta {
   time: Date
@@ -19,9 +26,15 @@ export interface ReportMeta {
   allureReport: string
   /** `npm run bench`'s table (relative to the report), when one was written. */
   benchReport?: string | undefined
+  accepted?: Accepted | undefined
 }
 
-const MARK: Record<Verdict, string> = { passed: '✅', failed: '❌', not_run: '⏭', uncovered: '❔' }
+export interface Accepted {
+  /** The commit the tests ran from (and, on the local stack, the system too). */
+  commit: string
+  /** Target mode: the deployment, and what it says it is. */
+  target?: { apiUrl: string; webUrl: string | undefined; told: string[] } | undefined
+}
 
 /** The guide's results line: each word stands for the items that prove it. */
 const GROUPS = {
@@ -46,28 +59,48 @@ export interface ReliabilityRow {
   id: string
   scenario: string
   verdict: Verdict
-  label: string
+}
+
+/** A failed or untested item, with why. */
+export interface Problem {
+  id: string
+  verdict: Verdict
+  text: string
 }
 
 /** The checklist areas the reliability table shows (`npm run test:reliability`). */
 export const RELIABILITY_AREAS: readonly string[] = ['REL', 'SEC', 'BAD']
 
+/** How many runs the trend shows. */
+export const TREND_RUNS = 10
+
 export interface ReportModel {
   lang: Lang
   meta: ReportMeta
   results: Array<{ label: string; verdict: Verdict }>
+  /** Checklist items per verdict. */
+  counts: Record<Verdict, number>
   perf: PerfRow[]
+  latency: LatencyRow[]
+  /** The guide walk's points (perf.json `guide_flow`), when the browser suite ran it. */
+  flow: GuideFlow | undefined
+  /** Timing figures are judged only in the guide's strict timing. */
+  judgeTiming: boolean
+  trend: { runs: TrendRun[]; shifts: NamedShift[]; kind: string }
   /** Every REL/SEC/BAD item with its verdict; empty (and the section left out) when there are none. */
   reliability: ReliabilityRow[]
-  problems: string[]
+  problems: Problem[]
   /** Where the deployment differs from the reference API: reported apart, never a failure here. */
   differences: DifferenceRow[]
+  differenceGroups: DifferenceGroup[]
   notRun: number
+  notRunGroups: NotRunGroup[]
   conclusion: string
   passed: boolean
   areas: Array<{
     name: string
-    items: Array<{ id: string; title: string; verdict: Verdict; label: string; evidence: string }>
+    /** `differs`: a test of the item saw the deployment differ from the reference (listed apart). */
+    items: Array<{ id: string; title: string; verdict: Verdict; differs: boolean; evidence: string }>
   }>
 }
 
@@ -76,15 +109,34 @@ function worst(verdicts: Verdict[]): Verdict {
   return verdicts.length ? 'passed' : 'uncovered'
 }
 
-function perfRows(perf: Perf, timing: string, w: (typeof WORDS)[Lang]): PerfRow[] {
+const judged = (v: string): Verdict | null => (v === 'passed' || v === 'failed' ? v : null)
+
+function perfRows(perf: Perf, timing: string, w: Words): PerfRow[] {
   return FIGURES.map((f) => {
     const { measured, verdict } = judgeFigure(f, perf, timing)
-    return {
-      figure: w.figures[f.key],
-      threshold: f.limit ?? w.reported,
-      measured,
-      verdict: verdict === 'passed' || verdict === 'failed' ? verdict : null,
-    }
+    return { figure: w.figures[f.key], threshold: f.limit ?? w.reported, measured, verdict: judged(verdict) }
+  })
+}
+
+function latencyRows(perf: Perf, timing: string, w: Words): LatencyRow[] {
+  const keys = [
+    ['apiGet', perf.api_get_video],
+    ['apiGenerate', perf.api_generate],
+    ['loadMixed', perf.load_mixed],
+  ] as const
+  return keys.flatMap(([key, l]) => {
+    if (!l) return []
+    const figure = FIGURES.find((f) => f.key === key)!
+    const verdict = judged(judgeFigure(figure, perf, timing).verdict)
+    return [
+      {
+        label: w.latency.endpoints[key],
+        p50_ms: l.p50_ms,
+        p95_ms: l.p95_ms,
+        p99_ms: l.p99_ms,
+        mark: verdict ?? undefined,
+      },
+    ]
   })
 }
 
@@ -95,6 +147,7 @@ export function buildReportModel(
   meta: ReportMeta,
   lang: Lang,
   differences: DifferenceRow[] = [],
+  runs: TrendRun[] = [],
 ): ReportModel {
   const w = WORDS[lang]
   const byId = new Map(verdicts.map((v) => [v.item.id, v]))
@@ -104,10 +157,17 @@ export function buildReportModel(
   }))
   const problems = verdicts
     .filter((v) => v.verdict === 'failed' || v.verdict === 'uncovered')
-    .flatMap((v) => v.reasons.map((r) => `${v.item.id} ${MARK[v.verdict]} ${r}`))
-  const notRun = verdicts.filter((v) => v.verdict === 'not_run').length
-  const failedCount = verdicts.filter((v) => v.verdict === 'failed' || v.verdict === 'uncovered').length
+    .flatMap((v) => v.reasons.map((text) => ({ id: v.item.id, verdict: v.verdict, text })))
+  const count = (v: Verdict) => verdicts.filter((x) => x.verdict === v).length
+  const counts = {
+    passed: count('passed'),
+    failed: count('failed'),
+    not_run: count('not_run'),
+    uncovered: count('uncovered'),
+  }
+  const failedCount = counts.failed + counts.uncovered
   const passed = failedCount === 0
+  const differing = new Set(differences.flatMap((d) => d.ids))
   const areas = Object.entries(checklist.areas).map(([code, name]) => ({
     name: lang === 'zh' ? (AREA_ZH[code] ?? name) : name,
     items: verdicts
@@ -116,27 +176,35 @@ export function buildReportModel(
         id: v.item.id,
         title: v.item.title,
         verdict: v.verdict,
-        label: `${MARK[v.verdict]} ${w.verdict[v.verdict]}`,
+        differs: differing.has(v.item.id),
         evidence: v.verdict === 'passed' ? v.tests.map((t) => t.name).join('; ') : v.reasons.join('; '),
       })),
   }))
   const reliability = verdicts
     .filter((v) => RELIABILITY_AREAS.includes(v.item.area))
-    .map((v) => ({
-      id: v.item.id,
-      scenario: v.item.title,
-      verdict: v.verdict,
-      label: `${MARK[v.verdict]} ${w.verdict[v.verdict]}`,
-    }))
+    .map((v) => ({ id: v.item.id, scenario: v.item.title, verdict: v.verdict }))
+  const target = meta.accepted?.target
+  const trendRuns = runs.slice(-TREND_RUNS)
   return {
     lang,
     meta,
     results,
+    counts,
     perf: perfRows(perf, meta.timing, w),
+    latency: latencyRows(perf, meta.timing, w),
+    flow: perf.guide_flow,
+    judgeTiming: meta.timing === 'strict',
+    trend: {
+      runs: trendRuns,
+      shifts: trendShifts(trendRuns),
+      kind: `${meta.timing}, ${target ? target.apiUrl : 'local'}`,
+    },
     reliability,
     problems,
     differences,
-    notRun,
+    differenceGroups: groupDifferences(differences),
+    notRun: counts.not_run,
+    notRunGroups: notRunGroups(verdicts),
     conclusion: passed ? w.pass : w.fail(failedCount),
     passed,
     areas: areas.filter((a) => a.items.length > 0),
@@ -144,130 +212,30 @@ export function buildReportModel(
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const stamp = (d: Date) =>
+export const stamp = (d: Date): string =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-
-export function renderMarkdown(m: ReportModel): string {
-  const w = WORDS[m.lang]
-  const mark = (v: Verdict | null) => (v ? MARK[v] : '—')
-  const lines = [
-    `## ${w.title}`,
-    '',
-    `${w.time}: ${stamp(m.meta.time)} · ${w.tester}: ${m.meta.tester} · ${w.environment}: ${m.meta.environment}`,
-    '',
-    `**${w.results}:** ${m.results.map((r) => `${r.label} ${MARK[r.verdict]}`).join(' · ')}`,
-    '',
-    `**${w.performance}:**`,
-    '',
-    `| ${w.perfTable.figure} | ${w.perfTable.threshold} | ${w.perfTable.measured} | ${w.perfTable.result} |`,
-    '| --- | --- | --- | --- |',
-    ...m.perf.map((p) => `| ${cell(p.figure)} | ${p.threshold} | ${p.measured} | ${mark(p.verdict)} |`),
-    '',
-    ...(m.meta.benchReport ? [`${w.bench}: [${m.meta.benchReport}](${m.meta.benchReport})`, ''] : []),
-    ...(m.reliability.length
-      ? [
-          `**${w.reliability.title}:** ${reliabilitySummary(m.reliability, w)}`,
-          '',
-          `| ${w.table.id} | ${w.reliability.scenario} | ${w.table.result} |`,
-          '| --- | --- | --- |',
-          ...m.reliability.map((r) => `| ${r.id} | ${cell(r.scenario)} | ${r.label} |`),
-          '',
-        ]
-      : []),
-    `**${w.problems}:** ${m.problems.length ? '' : w.none}`,
-    ...m.problems.map((p) => `- ${p}`),
-    ...(m.notRun ? ['', `_${w.notRunNote(m.notRun)}_`] : []),
-    ...(m.differences.length
-      ? [
-          '',
-          `**${w.differences.title}:** ${w.differences.note(m.differences.length)}`,
-          '',
-          ...m.differences.map((d) => `- ${d.ids.join(' ')} ${cell(d.text)}`),
-        ]
-      : []),
-    '',
-    `**${w.conclusion}:** ${m.conclusion}`,
-    '',
-    `${w.details}: [${m.meta.allureReport}](${m.meta.allureReport})`,
-  ]
-  for (const area of m.areas) {
-    lines.push('', `### ${area.name}`, '')
-    lines.push(
-      `| ${w.table.id} | ${w.table.item} | ${w.table.result} | ${w.table.evidence} |`,
-      '| --- | --- | --- | --- |',
-    )
-    for (const i of area.items)
-      lines.push(`| ${i.id} | ${cell(i.title)} | ${i.label} | ${cell(i.evidence)} |`)
-  }
-  return `${lines.join('\n')}\n`
-}
-
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-export function renderHtml(m: ReportModel): string {
-  const w = WORDS[m.lang]
-  const mark = (v: Verdict | null) => (v ? MARK[v] : '—')
-  const row = (cells: string[], tag = 'td') =>
-    `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`
-  const table = (head: string[], rows: string[][]) =>
-    `<table><thead>${row(head.map(esc), 'th')}</thead><tbody>${rows.map((r) => row(r)).join('')}</tbody></table>`
-  const body = [
-    `<h1>${esc(w.title)}</h1>`,
-    `<p>${esc(`${w.time}: ${stamp(m.meta.time)} · ${w.tester}: ${m.meta.tester} · ${w.environment}: ${m.meta.environment}`)}</p>`,
-    `<p class="${m.passed ? 'pass' : 'fail'}"><strong>${esc(w.results)}:</strong> ${m.results.map((r) => esc(`${r.label} ${MARK[r.verdict]}`)).join(' · ')}</p>`,
-    `<h2>${esc(w.performance)}</h2>`,
-    table(
-      [w.perfTable.figure, w.perfTable.threshold, w.perfTable.measured, w.perfTable.result],
-      m.perf.map((p) => [esc(p.figure), esc(p.threshold), esc(p.measured), mark(p.verdict)]),
-    ),
-    m.meta.benchReport ? `<p><a href="${esc(m.meta.benchReport)}">${esc(w.bench)}</a></p>` : '',
-    ...(m.reliability.length
-      ? [
-          `<h2>${esc(w.reliability.title)}</h2>`,
-          `<p>${esc(reliabilitySummary(m.reliability, w))}</p>`,
-          table(
-            [w.table.id, w.reliability.scenario, w.table.result],
-            m.reliability.map((r) => [esc(r.id), esc(r.scenario), esc(r.label)]),
-          ),
-        ]
-      : []),
-    `<h2>${esc(w.problems)}</h2>`,
-    m.problems.length
-      ? `<ul>${m.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`
-      : `<p>${esc(w.none)}</p>`,
-    m.notRun ? `<p><em>${esc(w.notRunNote(m.notRun))}</em></p>` : '',
-    m.differences.length
-      ? `<h2>${esc(w.differences.title)}</h2><p>${esc(w.differences.note(m.differences.length))}</p><ul>${m.differences
-          .map((d) => `<li>${esc(`${d.ids.join(' ')} ${d.text}`)}</li>`)
-          .join('')}</ul>`
-      : '',
-    `<h2>${esc(w.conclusion)}</h2><p class="${m.passed ? 'pass' : 'fail'}">${esc(m.conclusion)}</p>`,
-    `<p><a href="${esc(m.meta.allureReport)}">${esc(w.details)}</a></p>`,
-    ...m.areas.map(
-      (a) =>
-        `<h2>${esc(a.name)}</h2>${table(
-          [w.table.id, w.table.item, w.table.result, w.table.evidence],
-          a.items.map((i) => [esc(i.id), esc(i.title), esc(i.label), esc(i.evidence)]),
-        )}`,
-    ),
-  ].join('\n')
-  return `<!doctype html>
-<html lang="${m.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(w.title)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#1f2937}
-h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:1.6rem;border-bottom:1px solid #e5e7eb}
-table{border-collapse:collapse;width:100%;font-size:14px}th,td{border:1px solid #e5e7eb;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#f3f4f6}.pass{color:#047857}.fail{color:#b91c1c}
-</style></head><body>
-${body}
-</body></html>
-`
-}
 
 /** "11 of 12 scenarios passed", over the reliability rows. */
-function reliabilitySummary(rows: ReliabilityRow[], w: (typeof WORDS)[Lang]): string {
+export function reliabilitySummary(rows: ReliabilityRow[], w: Words): string {
   return w.reliability.summary(rows.filter((r) => r.verdict === 'passed').length, rows.length)
+}
+
+/** What was accepted, as one sentence per fact. */
+export function acceptedLines(m: ReportModel): string[] {
+  const w = WORDS[m.lang].accepted
+  const a = m.meta.accepted
+  if (!a) return []
+  if (!a.target) return [w.local(a.commit)]
+  return [
+    w.target(a.target.apiUrl, a.target.webUrl),
+    a.target.told.length ? w.told(a.target.told.join('; ')) : w.toldNothing,
+    w.harness(a.commit),
+  ]
+}
+
+/** The summary's line on the trend when no change is named. */
+export function trendSummary(m: ReportModel): string {
+  const w = WORDS[m.lang].summary
+  const n = m.trend.runs.length
+  return n > 3 ? w.noChange(n) : w.tooFew(n)
 }

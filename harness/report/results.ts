@@ -29,6 +29,8 @@ export interface TestResult {
   ids: string[]
   suite: string
   durationMs: number | null
+  /** When it ended (epoch ms), when the result says. */
+  stop?: number | undefined
   parameters: Record<string, string>
   /** Where the deployment differs from the reference (harness/target/conformance.ts): "where: expected …, got …". */
   differences: string[]
@@ -62,6 +64,7 @@ export function readAllureResults(dir: string): TestResult[] {
       ids: [...new Set([...idsInTitle(r.name), ...label('checklist')])],
       suite: label('parentSuite')[0] ?? label('suite')[0] ?? label('framework')[0] ?? '',
       durationMs: r.start !== undefined && r.stop !== undefined ? r.stop - r.start : null,
+      stop: r.stop,
       parameters: Object.fromEntries(r.parameters.map((p) => [p.name, p.value])),
       differences: [...new Set(label(DIFFERENCE_LABEL))],
     }

@@ -3,7 +3,9 @@ import type { Checklist } from '../checklist.ts'
 import { evaluateCoverage } from '../coverage.ts'
 import { collectDifferences } from '../differences.ts'
 import { evaluateGate } from '../gate.ts'
-import { buildReportModel, renderHtml, renderMarkdown } from '../pm-report.ts'
+import { buildReportModel } from '../pm-report.ts'
+import { renderHtml } from '../pm-report-html.ts'
+import { renderMarkdown } from '../pm-report-markdown.ts'
 import { fakeResult } from './fake-result.ts'
 
 /** A target that does what the guide says, in its own way: its differences never fail an item. */
@@ -61,7 +63,11 @@ describe('differences from the reference', () => {
     expect(model.passed).toBe(true)
     const md = renderMarkdown(model)
     expect(md).toContain('**Differences from the reference API:** 2 place(s)')
-    expect(md).toContain(`- SEC-01 ${FORBIDDEN}`)
+    // Grouped by kind, each distinct difference once with where it was seen.
+    expect(md).toContain('*Status codes (1)*')
+    expect(md).toContain('- ⚠️ expected 401, got 403 — seen at GET /api/v1/auth/me without a token (SEC-01)')
+    expect(md).toContain('*Fields and formats (1)*')
+    expect(md).toMatch(/\| API-01 \| GET \/videos\/\{id\} returns the right data \| ✅ passed · ⚠️ differs \|/)
     expect(renderHtml(model)).toContain('<h2>Differences from the reference API</h2>')
     expect(renderMarkdown(buildReportModel(checklist, verdicts, {}, meta, 'zh', differences))).toContain(
       '与参考实现 API 的差异',

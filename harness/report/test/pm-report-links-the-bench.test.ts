@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildReportModel, renderHtml, renderMarkdown } from '../pm-report.ts'
+import { buildReportModel } from '../pm-report.ts'
+import { renderHtml } from '../pm-report-html.ts'
+import { renderMarkdown } from '../pm-report-markdown.ts'
 
 const meta = {
   time: new Date(2026, 10, 28, 1, 0),

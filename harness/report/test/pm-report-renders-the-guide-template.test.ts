@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Checklist } from '../checklist.ts'
 import { evaluateCoverage } from '../coverage.ts'
-import { buildReportModel, renderHtml, renderMarkdown } from '../pm-report.ts'
+import { buildReportModel } from '../pm-report.ts'
+import { renderHtml } from '../pm-report-html.ts'
+import { renderMarkdown } from '../pm-report-markdown.ts'
 import { fakeResult } from './fake-result.ts'
 
 const checklist: Checklist = {

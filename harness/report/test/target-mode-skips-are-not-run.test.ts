@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { Checklist } from '../checklist.ts'
 import { evaluateCoverage } from '../coverage.ts'
 import { evaluateGate } from '../gate.ts'
-import { buildReportModel, renderHtml, renderMarkdown } from '../pm-report.ts'
+import { buildReportModel } from '../pm-report.ts'
+import { renderHtml } from '../pm-report-html.ts'
+import { renderMarkdown } from '../pm-report-markdown.ts'
 import { fakeResult } from './fake-result.ts'
 
 /** A target-mode run: what needs stack control was skipped with its reason, the rest passed. */
@@ -45,9 +47,13 @@ describe('a target-mode run', () => {
       '1 item(s) not run here (needing stack control, not offered by the target, or left out of the run; each says why): not counted as passed.',
     )
     expect(md).not.toMatch(/REL-03[^\n]*✅/)
-    expect(renderHtml(buildReportModel(checklist, verdicts, {}, meta, 'en'))).toContain(
-      `⏭ not run</td><td>survives a Redis restart @REL-03: ${REASON}`,
+    const html = renderHtml(buildReportModel(checklist, verdicts, {}, meta, 'en'))
+    expect(html).toContain(
+      `<span>not run</span></span></td><td><span class="evidence">survives a Redis restart @REL-03: ${REASON}`,
     )
+    expect(html, 'no emoji in the HTML: a font may lack them').not.toContain('⏭')
+    // Grouped by reason under "Not run, and why".
+    expect(html).toMatch(/<h2>Not run, and why<\/h2>.*needs stack control.*1 item\(s\): REL-03/s)
   })
 
   it('says the same in Chinese', () => {
