@@ -49,7 +49,8 @@ export const MockFault = z.object({
   remaining: z.number().int().min(EVERY_CALL),
   duration_s: z.number().positive().nullable(),
   retry_after_s: z.number().int().min(0).nullable(),
-  prompt_contains: z.string().nullable(),
+  // Absent from a mock-sora older than it (a target's): read as none.
+  prompt_contains: z.string().nullable().default(null),
 })
 export type MockFault = z.infer<typeof MockFault>
 
