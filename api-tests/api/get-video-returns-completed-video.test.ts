@@ -12,11 +12,12 @@ describe('GET /api/v1/videos/{id}', () => {
     api,
     suite,
     signedInUser,
+    prompt,
     conformance,
     localStack,
   }) => {
-    const prompt = await promptWithSlowDownload(localStack)
-    const { completed, pollMs } = await generateAndComplete(suite, signedInUser, prompt)
+    const sent = await promptWithSlowDownload(localStack, prompt)
+    const { completed, pollMs } = await generateAndComplete(suite, signedInUser, sent)
     // completed means the file is there, whole, from the first answer that says so.
     await expectWholeFileAtCompletion(api, suite, completed)
     // The guide's "completes after ~10 s", as a client sees it (201 → first poll that says completed).
@@ -26,7 +27,7 @@ describe('GET /api/v1/videos/{id}', () => {
     expect(video).toMatchObject({
       id: completed.id,
       user_id: signedInUser.id,
-      prompt,
+      prompt: sent,
       status: 'completed',
     })
     expect(video.video_url).toBe(`/uploads/videos/user_${signedInUser.id}_video_${completed.id}.mp4`)
@@ -58,9 +59,10 @@ describe('GET /api/v1/videos/{id}', () => {
     api,
     suite,
     signedInUser,
+    prompt,
     conformance,
   }) => {
-    const { completed } = await generateAndComplete(suite, signedInUser)
+    const { completed } = await generateAndComplete(suite, signedInUser, prompt)
     const other = await signIn(suite)
     const res = await api.get(`/api/v1/videos/${completed.id}`).set(other.auth).expect(404)
     const error = GuideError.parse(res.body)

@@ -18,8 +18,9 @@ describe('the served video file', () => {
     api,
     suite,
     signedInUser,
+    prompt,
   }) => {
-    const { completed } = await generateAndComplete(suite, signedInUser)
+    const { completed } = await generateAndComplete(suite, signedInUser, prompt)
     const res = await api.get(completed.video_url!).buffer(true).parse(binary).expect(200)
     const bytes = res.body as Buffer
     const dir = await mkdtemp(join(tmpdir(), 'served-video-'))

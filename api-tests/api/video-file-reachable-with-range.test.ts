@@ -9,12 +9,13 @@ describe('the video file over HTTP', () => {
     api,
     suite,
     signedInUser,
+    prompt,
     localStack,
   }) => {
     const { completed } = await generateAndComplete(
       suite,
       signedInUser,
-      await promptWithSlowDownload(localStack),
+      await promptWithSlowDownload(localStack, prompt),
     )
     const { head, size } = await expectWholeFileAtCompletion(api, suite, completed)
     const path = completed.video_url!

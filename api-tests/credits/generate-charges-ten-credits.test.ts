@@ -9,6 +9,7 @@ describe('credits on generate', () => {
     api,
     suite,
     signedInUser,
+    prompt,
     conformance,
   }) => {
     // A new account starts at 100.0; a prepared user at whatever earlier runs left it.
@@ -23,7 +24,7 @@ describe('credits on generate', () => {
     }
     expect(await credits()).toBe(start)
 
-    await generate(suite.apiUrl, signedInUser)
+    await generate(suite.apiUrl, signedInUser, { prompt, model: 'sora-2' })
     expect(await credits()).toBe(start - VIDEO_COST)
   })
 })

@@ -4,7 +4,7 @@ import { describe, expect, test } from '../fixtures/test.ts'
 import { creditsOf } from '../support/balance.ts'
 import { parameters } from '../support/evidence.ts'
 import { waitForTerminal } from '../support/terminal.ts'
-import { completionBudgetMs, GUIDE_PROMPT } from '../support/videos.ts'
+import { completionBudgetMs } from '../support/videos.ts'
 
 /**
  * The reference image is optional in the API (DESIGN: `reference_image_url?`). Whatever a deployment
@@ -16,12 +16,13 @@ describe('generate without a reference image', () => {
     api,
     suite,
     signedInUser,
+    prompt,
   }) => {
     const start = await creditsOf(suite.apiUrl, signedInUser)
     const res = await api
       .post('/api/v1/videos/generate')
       .set(signedInUser.auth)
-      .send({ prompt: GUIDE_PROMPT, model: 'sora-2' })
+      .send({ prompt, model: 'sora-2' })
     await parameters({ 'generate answered': `${res.status} ${res.text.slice(0, 200)}` })
     if (res.status !== 201) {
       expect(res.status, 'refused with a 4xx').toBeLessThan(500)

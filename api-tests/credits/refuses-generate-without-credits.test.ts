@@ -1,7 +1,7 @@
 import { GuideCredits, GuideError, GuideVideoList } from '../../harness/target/guide-schemas.ts'
 import { VIDEO_COST } from '../../system/shared/schemas/videos.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
-import { GUIDE_PROMPT, generate } from '../support/videos.ts'
+import { generate } from '../support/videos.ts'
 
 const credit = (n: number) => n.toFixed(1)
 
@@ -10,6 +10,7 @@ describe('generate without enough credits', () => {
     api,
     suite,
     signedInUser,
+    prompt,
     conformance,
   }) => {
     const credits = async () =>
@@ -23,14 +24,15 @@ describe('generate without enough credits', () => {
     const start = signedInUser.startCredits
     const affordable = Math.floor(start / VIDEO_COST)
     const videosBefore = await listed()
-    for (let i = 0; i < affordable; i++) await generate(suite.apiUrl, signedInUser)
+    for (let i = 0; i < affordable; i++)
+      await generate(suite.apiUrl, signedInUser, { prompt, model: 'sora-2' })
     const left = start - affordable * VIDEO_COST
     expect(await credits()).toBe(left)
 
     const res = await api
       .post('/api/v1/videos/generate')
       .set(signedInUser.auth)
-      .send({ prompt: GUIDE_PROMPT, model: 'sora-2' })
+      .send({ prompt, model: 'sora-2' })
     expect(res.status).toBe(402)
     await conformance.equal(
       'POST /api/v1/videos/generate 402 .detail',

@@ -30,6 +30,7 @@ describe('real mode (USE_MOCK_SORA=false)', () => {
     suite,
     stack,
     signedInUser,
+    prompt,
   }) => {
     const { wiring, logDir, apiEnv, mockSoraUrl } = stack.info
     const real = await realModeEnv(stack.info, 'real')
@@ -45,7 +46,7 @@ describe('real mode (USE_MOCK_SORA=false)', () => {
       const health = HealthResponse.parse(await (await fetch(`${api.url}/health`)).json())
       expect(health).toMatchObject({ mock_sora: false, workers: 1 })
 
-      const { video } = await generate(api.url!, signedInUser)
+      const { video } = await generate(api.url!, signedInUser, { prompt, model: 'sora-2' })
       const done = await waitForCompleted(suite, signedInUser, video.id, api.url!)
       expect(done).toMatchObject({
         status: 'completed',

@@ -12,8 +12,9 @@ describe('video file size', () => {
     api,
     suite,
     signedInUser,
+    prompt,
   }) => {
-    const { completed } = await generateAndComplete(suite, signedInUser)
+    const { completed } = await generateAndComplete(suite, signedInUser, prompt)
     const head = await api.head(completed.video_url!).expect(200)
     const size = Number(head.headers['content-length'])
     await recordPerf(suite, 'video-size', { video_size_bytes: size })

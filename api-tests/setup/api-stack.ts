@@ -1,11 +1,11 @@
 import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { mergePerfParts, perfPartsDir } from '../../harness/report/perf-parts.ts'
 import { runStamp } from '../../harness/stack/run-dir.ts'
 import { REPO_ROOT } from '../../harness/stack/services.ts'
 import { StackBuilder } from '../../harness/stack/stack-builder.ts'
 import type { StartedStack } from '../../harness/stack/started-stack.ts'
 import { loadTarget } from '../../harness/target/target-env.ts'
-import { mergePerfParts, perfPartsDir } from './perf-parts.ts'
 import {
   deploymentSuiteTarget,
   localSuiteTarget,

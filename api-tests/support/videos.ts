@@ -92,7 +92,7 @@ export async function guideBody(suite: SuiteTarget, user: SignedInUser): Promise
   return { prompt: GUIDE_PROMPT, model: 'sora-2', ...(image ? { reference_image_url: image } : {}) }
 }
 
-/** The guide's walk for one video: upload an image, generate with it and the prompt (the guide's), poll until completed. */
+/** The guide's walk for one video: upload an image, generate with it and the prompt, poll until completed. */
 export async function generateAndComplete(
   suite: SuiteTarget,
   user: SignedInUser,

@@ -7,23 +7,22 @@ import type { GuideVideo } from '../../harness/target/guide-schemas.ts'
 import type { SuiteTarget } from '../setup/suite-target.ts'
 import { binary } from './binary-body.ts'
 import type { LocalStack } from './local-stack.ts'
-import { GUIDE_PROMPT } from './videos.ts'
 
 /**
- * The prompt of a video whose file is checked at completion. On our stack, mock-sora paces that video's
- * download over 2 s (a slow_content fault for this prompt alone), so the worker writes the file for
- * several of the client's 250 ms polls: a worker that says completed before the file is whole is caught
- * at the first poll that says so, not only when a poll happens to fall in a short write. A target's Sora
- * is its own: there it is the guide's prompt.
+ * The prompt (the test's) of a video whose file is checked at completion. On our stack, mock-sora paces
+ * that video's download over 2 s (a slow_content fault for this prompt alone), so the worker writes the
+ * file for several of the client's 250 ms polls: a worker that says completed before the file is whole is
+ * caught at the first poll that says so, not only when a poll happens to fall in a short write. A target's
+ * Sora is its own: there the prompt goes as it is.
  */
-export async function promptWithSlowDownload(stack: LocalStack | undefined): Promise<string> {
-  if (!stack) return GUIDE_PROMPT
-  const marker = `[take ${randomUUID().slice(0, 8)}]`
+export async function promptWithSlowDownload(stack: LocalStack | undefined, prompt: string): Promise<string> {
+  if (!stack) return prompt
+  const marker = `[file ${randomUUID().slice(0, 8)}]`
   must(
     await stack.mockSora.setFault({ mode: 'slow_content', duration_s: 2, prompt_contains: marker }),
     'arm a paced download on mock-sora',
   )
-  return `${GUIDE_PROMPT} ${marker}`
+  return `${prompt} ${marker}`
 }
 
 /**

@@ -7,8 +7,9 @@ describe('the database after completion', () => {
     suite,
     stack,
     signedInUser,
+    prompt,
   }) => {
-    const { completed } = await generateAndComplete(suite, signedInUser)
+    const { completed } = await generateAndComplete(suite, signedInUser, prompt)
     const row = await stack.videoRow(completed.id)
     await attachVideoLogs(stack, completed.id)
     expect(row).toMatchObject({
@@ -28,8 +29,9 @@ describe('the database after completion', () => {
     suite,
     stack,
     signedInUser,
+    prompt,
   }) => {
-    const { completed } = await generateAndComplete(suite, signedInUser)
+    const { completed } = await generateAndComplete(suite, signedInUser, prompt)
     expect(await stack.ledger(signedInUser.id)).toEqual([
       { video_id: null, delta: 100, reason: 'signup' },
       { video_id: completed.id, delta: -10, reason: 'generate' },

@@ -10,8 +10,9 @@ describe('the video file on disk', () => {
     suite,
     stack,
     signedInUser,
+    prompt,
   }) => {
-    const { completed } = await generateAndComplete(suite, signedInUser)
+    const { completed } = await generateAndComplete(suite, signedInUser, prompt)
     const file = join(stack.uploadsDir, 'videos', `user_${signedInUser.id}_video_${completed.id}.mp4`)
     await attachVideoLogs(stack, completed.id)
     expect(existsSync(file), file).toBe(true)

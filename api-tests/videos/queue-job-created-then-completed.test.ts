@@ -8,8 +8,9 @@ describe('the queue job of a video', () => {
     suite,
     stack,
     signedInUser,
+    prompt,
   }) => {
-    const { video } = await generate(suite.apiUrl, signedInUser)
+    const { video } = await generate(suite.apiUrl, signedInUser, { prompt, model: 'sora-2' })
     const job = await stack.job(video.id)
     expect(job, `BullMQ job video-${video.id}`).toBeDefined()
     expect(job!.name).toBe(JOB_NAME)

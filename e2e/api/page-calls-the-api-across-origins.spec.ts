@@ -3,7 +3,8 @@ import type { Response } from '@playwright/test'
 import { BUDGET, GUIDE_PROMPT, SHORT_JOB_S } from '../fixtures/budgets.ts'
 import { expect, SESSION, test } from '../fixtures/test.ts'
 
-test.use({ soraJobS: SHORT_JOB_S })
+// Every kind of call the page makes, the sign-in's code exchange included.
+test.use({ soraJobS: SHORT_JOB_S, chooserSignIn: true })
 
 const PNG = resolve(import.meta.dirname, '../../fixtures/presets/preset-4.png')
 /** Calls the page's script makes (fetch and the event stream); images and media load without CORS. */

@@ -2,6 +2,9 @@ import { firstEvent, pageFlowPoints } from '../../harness/browser/page-timeline.
 import { BUDGET, GUIDE, GUIDE_PROMPT, SORA_DURATION_S, STRICT } from '../fixtures/budgets.ts'
 import { expect, test } from '../fixtures/test.ts'
 
+// The guide's walk starts with its Login.
+test.use({ chooserSignIn: true })
+
 /** Waiting longer than the guide's 20 s, so that a slow run is measured and reported before it fails. */
 const WAIT_FOR_PLAYING_MS = GUIDE.totalMs + 15_000
 

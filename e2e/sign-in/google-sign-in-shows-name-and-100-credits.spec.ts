@@ -1,6 +1,9 @@
 import { BUDGET } from '../fixtures/budgets.ts'
 import { expect, SESSION, test } from '../fixtures/test.ts'
 
+// The sign-in is this test's concern.
+test.use({ chooserSignIn: true })
+
 test('Login goes through the Google account chooser and back; the navbar then shows the name and 100.0 credits @FE-01', async ({
   page,
   studio,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { DEFAULT_GOOGLE_CLIENT_ID } from '../../system/shared/config.ts'
 import type { StackOptions, StackPorts, SystemRole } from './stack-options.ts'
 import type { StackConfig, StackUrls } from './started-stack.ts'
+import type { SystemBuild } from './system-build.ts'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..')
 
@@ -147,7 +148,14 @@ export function envFor(
   return { ...common, ...own, ...extra }
 }
 
-/** `node --import tsx <entry>`: one process per service (npx would add a parent we would have to reap). */
-export function commandFor(entry: string): { command: string; args: string[] } {
-  return { command: process.execPath, args: ['--import', 'tsx', resolve(REPO_ROOT, entry)] }
+/**
+ * `node <bundle>` for a server of the system's build (system-build.ts; source maps on, so stack traces name
+ * the .ts lines), `node --import tsx <entry>` for any other entry (a test's stand-in): one process per
+ * service (npx would add a parent we would have to reap).
+ */
+export function commandFor(entry: string, build: SystemBuild): { command: string; args: string[] } {
+  const bundle = build.bundleFor(entry)
+  return bundle
+    ? { command: process.execPath, args: ['--enable-source-maps', bundle] }
+    : { command: process.execPath, args: ['--import', 'tsx', resolve(REPO_ROOT, entry)] }
 }

@@ -8,6 +8,7 @@ import { SystemService } from './service-handles.ts'
 import { commandFor, envFor, REPO_ROOT, type StackWiring, urlOf } from './services.ts'
 import { DEFAULT_ENTRIES } from './stack-options.ts'
 import { asyncDispose, type ServiceName, type StartedStack } from './started-stack.ts'
+import { systemBuild } from './system-build.ts'
 
 /**
  * One more API, worker or mock-sora process beside a running stack, wired like the stack's own (same
@@ -80,7 +81,7 @@ export async function startSideService(opts: SideServiceOptions): Promise<SideSe
   const service = new SystemService(
     opts.name as ServiceName,
     {
-      ...commandFor(DEFAULT_ENTRIES[opts.role]),
+      ...commandFor(DEFAULT_ENTRIES[opts.role], await systemBuild()),
       env: envFor(opts.role, wiring, opts.env ?? {}),
       cwd: REPO_ROOT,
       logFile,

@@ -153,7 +153,7 @@ export class StackBuilder {
     return this
   }
 
-  /** The budget of each service's readiness probe, or of one role's (default 60 s: tsx compiles at start). */
+  /** The budget of each service's readiness probe, or of one role's (default 60 s: two busy cores). */
   withReadyDeadlineMs(ms: number, role?: SystemRole): this {
     if (role) this.opts.roleReadyDeadlineMs[role] = ms
     else this.opts.readyDeadlineMs = ms

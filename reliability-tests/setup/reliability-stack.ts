@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { mergePerfParts, perfPartsDir } from '../../api-tests/setup/perf-parts.ts'
 import {
   deploymentSuiteTarget,
   localSuiteTarget,
   type SuiteSettings,
   type SuiteTarget,
 } from '../../api-tests/setup/suite-target.ts'
+import { mergePerfParts, perfPartsDir } from '../../harness/report/perf-parts.ts'
 import { reportsDir } from '../../harness/reports-dir.ts'
 import { type StackControlServer, serveStackControl } from '../../harness/stack/control-server.ts'
 import { runStamp } from '../../harness/stack/run-dir.ts'

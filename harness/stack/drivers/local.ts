@@ -19,12 +19,15 @@ import {
   type StartedStack,
   type WorkerName,
 } from '../started-stack.ts'
+import { systemBuild } from '../system-build.ts'
 import { Teardown } from '../teardown.ts'
 
 /**
  * The `local` driver: Redis and PostgreSQL from the machine's binaries (or reused), then the system's
- * processes (services.ts says how each is launched), each ready by its named probe before the next
- * phase starts: Redis → PostgreSQL → mock-sora + mock-google (+ web, when it exists) → worker(s) → API.
+ * processes (services.ts says how each is launched, from the system's build), each ready by its named
+ * probe. Side by side where the order allows: Redis and PostgreSQL together; then the mocks, the web
+ * (it serves pages and calls nothing at start) and the worker(s) together; the API once the workers are
+ * ready (the guide's order: the worker is ready before the API starts), while the rest may still start.
  */
 export async function startLocal(opts: StackOptions): Promise<StartedStack> {
   const teardown = new Teardown()
@@ -57,9 +60,13 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
   const uploadsDir = await uploadsDirFor(opts, teardown, started.tempDirs)
   const withWeb = opts.web === 'auto' && existsSync(resolve(REPO_ROOT, opts.entries.web))
   const ports = await portsFor(opts, withWeb)
-  // 1. Redis, 2. PostgreSQL and the pool tests read the database with
-  const redisUrl = await redisFor(opts, logDir, started)
-  const { databaseUrl, db } = await databaseFor(opts, logDir, started)
+  // 1. Redis, PostgreSQL (and the pool tests read the database with) and the system's build
+  const redis = redisFor(opts, logDir, started)
+  const [redisUrl, { databaseUrl, db }, build] = await allStarted([
+    redis,
+    databaseFor(opts, logDir, started, redis),
+    systemBuild(),
+  ] as const)
 
   const wiring = loopbackWiring(opts, { ports, redisUrl, databaseUrl, uploadsDir })
   const urls = stackUrls(wiring, withWeb)
@@ -70,7 +77,7 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
     const svc = new SystemService(
       name,
       {
-        ...commandFor(opts.entries[role]),
+        ...commandFor(opts.entries[role], build),
         env: envFor(role, wiring, { ...opts.env, ...opts.roleEnv[role] }),
         cwd: REPO_ROOT,
         logFile,
@@ -87,11 +94,13 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
     return w
   }
 
-  // 3. the mocks and web (it serves pages and calls nothing at start), 4. the worker(s), 5. the API
+  // 2. the mocks, the web and the worker(s); 3. the API once the worker(s) are ready
   const mocks = [serviceFor('mock-sora', 'mock-sora'), serviceFor('mock-google', 'mock-google')]
-  await phase(withWeb ? [...mocks, serviceFor('web', 'web')] : mocks)
-  await phase(Array.from({ length: opts.workers }, newWorker))
-  await phase([serviceFor('api', 'api')])
+  const rest = phase(withWeb ? [...mocks, serviceFor('web', 'web')] : mocks)
+  const workersThenApi = phase(Array.from({ length: opts.workers }, newWorker)).then(() =>
+    phase([serviceFor('api', 'api')]),
+  )
+  await allStarted([rest, workersThenApi])
 
   const stop = () => teardown.finish()
   return {
@@ -123,11 +132,22 @@ async function bringUp(opts: StackOptions, teardown: Teardown): Promise<StartedS
   }
 }
 
-/** Starts a phase's services together; the first failure fails the phase (teardown stops the rest). */
-async function phase(services: SystemService[]): Promise<void> {
-  const ready = services.map((s) => s.start())
-  for (const p of ready) p.catch(() => {})
-  await Promise.all(ready)
+/** Starts a phase's services together; any failure fails the phase (teardown stops the rest). */
+function phase(services: SystemService[]): Promise<unknown> {
+  return allStarted(services.map((s) => s.start()))
+}
+
+/**
+ * Waits for every start to end, ready or failed, then fails with the first failure: nothing is still
+ * starting when the caller's teardown runs, so nothing started late is left behind.
+ */
+async function allStarted<T extends readonly unknown[]>(
+  starts: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(starts)
+  const failed = settled.find((s) => s.status === 'rejected')
+  if (failed) throw failed.reason
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as never
 }
 
 /** A start failure of Redis or PostgreSQL, naming it and its log (as it is when it already does). */
@@ -162,6 +182,8 @@ async function databaseFor(
   opts: StackOptions,
   logDir: string,
   started: Started,
+  /** Registered after Redis's start has ended, so a stack's services are listed in one order. */
+  redis: Promise<unknown>,
 ): Promise<{ databaseUrl: string; db: Pool }> {
   let databaseUrl = opts.databaseUrl
   let db: Pool
@@ -185,6 +207,7 @@ async function databaseFor(
   } else {
     const logFile = logFileFor(logDir, 'postgres')
     const postgres = await startPostgres({ logFile }).catch(startFailure('postgres', logFile))
+    await redis.catch(() => {})
     started.tempDirs.push(postgres.dir)
     started.register(infraHandle('postgres', postgres, 'SIGINT'), () => postgres.stop())
     databaseUrl = postgres.url

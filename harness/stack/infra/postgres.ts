@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
-import { chown, mkdtemp, rm } from 'node:fs/promises'
+import { execFile, execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs'
+import { chown, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import pg from 'pg'
@@ -49,32 +50,42 @@ export function postgresCheck(url: string, connectTimeoutMs = 3000): Probe<true>
   }
 }
 
-/** A throwaway cluster (initdb in a temp dir, trust auth on loopback) with an `aivideo` database. */
-export async function startPostgres(opts: { logFile: string; database?: string }): Promise<StartedServer> {
-  const bin = postgresBinDir()
-  const port = await freePort()
-  const dir = await mkdtemp(join(tmpdir(), 'aivideo-pg-'))
-  const database = opts.database ?? 'aivideo'
-  const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`
-  const user = runAs()
-  const dataDir = join(dir, 'data')
+/** The `postgres` server of `bin` on `port` over the data dir, its socket in `socketDir`, ready when it answers. */
+function launchPostgres(
+  bin: string,
+  dataDir: string,
+  socketDir: string,
+  port: number,
+  logFile: string,
+): Promise<ServiceProcess> {
   // Durability is not what these tests measure; fsync off makes the cluster start and run fast.
-  const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir]
+  const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', socketDir]
   args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off')
   args.push('-c', 'max_connections=300')
-  const launch = () =>
-    startReady(
-      { name: 'postgres', command: join(bin, 'postgres'), args, logFile: opts.logFile, ...(user ?? {}) },
-      { what: 'postgres accepting connections', deadlineMs: 20_000, check: postgresCheck(adminUrl, 1000) },
-    )
+  const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`
+  return startReady(
+    { name: 'postgres', command: join(bin, 'postgres'), args, logFile, ...(runAs() ?? {}) },
+    { what: 'postgres accepting connections', deadlineMs: 20_000, check: postgresCheck(adminUrl, 1000) },
+  )
+}
+
+/**
+ * A throwaway cluster (trust auth on loopback) with an `aivideo` database: a copy of the template data
+ * dir made once per PostgreSQL version and settings (postgresTemplate), not an initdb each time.
+ */
+export async function startPostgres(opts: { logFile: string; database?: string }): Promise<StartedServer> {
+  const bin = postgresBinDir()
+  const database = opts.database ?? 'aivideo'
+  const template = await postgresTemplate(bin, database, opts.logFile)
+  const port = await freePort()
+  const dir = await mkdtemp(join(clusterRoot(), 'aivideo-pg-'))
+  const dataDir = join(dir, 'data')
+  const launch = () => launchPostgres(bin, dataDir, dir, port, opts.logFile)
   let first: ServiceProcess
   try {
+    const user = runAs()
     if (user) await chown(dir, user.uid, user.gid)
-    execFileSync(
-      join(bin, 'initdb'),
-      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'],
-      { stdio: 'ignore', ...(user ?? {}) },
-    )
+    await copyDir(template, dataDir, user)
     first = await launch()
   } catch (err) {
     await rm(dir, { recursive: true, force: true })
@@ -94,14 +105,75 @@ export async function startPostgres(opts: { logFile: string; database?: string }
       await rm(dir, { recursive: true, force: true })
     },
   }
-  try {
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE ${database}`)
-    await admin.end()
-  } catch (err) {
-    await started.stop()
-    throw err
-  }
   return started
 }
+
+/**
+ * Where the clusters and their template live: a memory file system when the machine has one (Linux's
+ * /dev/shm), else the temp dir. Copying a data dir onto a disk file system is slow on a busy machine (a
+ * thousand files created through its journal), and these clusters never outlive their stack.
+ */
+function clusterRoot(): string {
+  try {
+    accessSync(SHM, constants.W_OK)
+    return SHM
+  } catch {
+    return tmpdir()
+  }
+}
+const SHM = '/dev/shm'
+
+/** `cp -a`, as the user PostgreSQL runs as: the copy is its own, with the modes it insists on. */
+function copyDir(from: string, to: string, user: { uid: number; gid: number } | undefined): Promise<void> {
+  return new Promise((resolve, reject) =>
+    execFile('cp', ['-a', from, to], { ...(user ?? {}) }, (err) => (err ? reject(err) : resolve())),
+  )
+}
+
+/**
+ * The data dir every throwaway cluster starts from: initdb, then the database created, made once in
+ * clusterRoot() under a key of the PostgreSQL version, the initdb settings and the database's name, so a
+ * new version or setting makes a new one. Migrations are not in it: the system applies them at start,
+ * as it does on any empty database. Made in a folder of its own and renamed into place, so two
+ * processes making it at once both end well.
+ */
+async function postgresTemplate(bin: string, database: string, logFile: string): Promise<string> {
+  const version = execFileSync(join(bin, 'postgres'), ['--version']).toString().trim()
+  const key = createHash('sha256')
+    .update(JSON.stringify({ version, bin, initdb: INITDB_ARGS, database }))
+    .digest('hex')
+    .slice(0, 16)
+  const root = join(clusterRoot(), 'aivideo-pg-templates')
+  const dir = join(root, key)
+  const dataDir = join(dir, 'data')
+  if (existsSync(join(dir, 'done'))) return dataDir
+  await mkdir(root, { recursive: true })
+  const scratch = await mkdtemp(join(root, `${key}.part-`))
+  const user = runAs()
+  try {
+    if (user) await chown(scratch, user.uid, user.gid)
+    execFileSync(join(bin, 'initdb'), ['-D', join(scratch, 'data'), ...INITDB_ARGS], {
+      stdio: 'ignore',
+      ...(user ?? {}),
+    })
+    const port = await freePort()
+    const server = await launchPostgres(bin, join(scratch, 'data'), scratch, port, logFile)
+    try {
+      const admin = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` })
+      await admin.connect()
+      await admin.query(`CREATE DATABASE ${database}`)
+      await admin.end()
+    } finally {
+      await server.stop('SIGINT') // a clean shut-down: the copies start without recovery
+    }
+    await writeFile(join(scratch, 'done'), `${version}\n`)
+    await rename(scratch, dir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOTEMPTY' && err.code !== 'EEXIST') throw err // else another process was first
+    })
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+  return dataDir
+}
+
+const INITDB_ARGS = ['-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--wal-segsize=1']

@@ -43,7 +43,7 @@ export const MockFaultRequest = z
      * Job modes only: the fault is taken only by a job whose prompt contains this text, so a test among
      * others running in parallel arms it for its own job.
      */
-    prompt_contains: z.string().min(1).max(200).optional(),
+    prompt_contains: z.string().min(1).max(500).optional(),
     /** rate_limit: the `retry-after` header, in seconds (default 1). */
     retry_after_s: z.number().int().min(0).max(3600).optional(),
   })
@@ -63,7 +63,8 @@ export const MockFault = z.object({
   remaining: z.number().int().min(EVERY_CALL),
   duration_s: z.number().positive().nullable(),
   retry_after_s: z.number().int().min(0).nullable(),
-  prompt_contains: z.string().nullable(),
+  // Absent from a mock-sora older than it (a target's): read as none.
+  prompt_contains: z.string().nullable().default(null),
 })
 export type MockFault = z.infer<typeof MockFault>
 

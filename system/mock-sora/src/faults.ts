@@ -50,6 +50,7 @@ export class FaultPlan {
     return this.#take(HTTP_FAULT_MODES)
   }
 
+  /** The faults of a new job with this prompt (a fault with `prompt_contains` takes only its own). */
   takeJobFaults(prompt: string): JobFaults {
     const outcome = this.#take(['fail', 'never_finish'], prompt)
     const slow = this.#take(['slow'], prompt)

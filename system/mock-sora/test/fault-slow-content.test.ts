@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PROMPT, startMock } from './helper.ts'
+import { startMock } from './helper.ts'
 
 const SAMPLE = resolve('fixtures/sample-video.mp4')
 
@@ -26,30 +26,5 @@ describe('fault: slow_content', () => {
     const { id } = await mock.createVideo()
     mock.clock.advanceS(10)
     expect((await mock.getVideo(id)).status).toBe('completed')
-  })
-})
-
-describe('job faults with prompt_contains', () => {
-  it('are taken only by a job whose prompt contains the text; other jobs pass them by', async () => {
-    const mock = await startMock()
-    await mock.armFault({ mode: 'fail', prompt_contains: '[take 7]' })
-    const other = await mock.createVideo({ prompt: PROMPT })
-    const mine = await mock.createVideo({ prompt: `${PROMPT} [take 7]` })
-    const later = await mock.createVideo({ prompt: `${PROMPT} [take 7]` })
-    mock.clock.advanceS(10)
-    expect((await mock.getVideo(other.id)).status).toBe('completed')
-    expect((await mock.getVideo(mine.id)).status).toBe('failed')
-    expect((await mock.getVideo(later.id)).status).toBe('completed')
-  })
-
-  it('are refused with a 400 on the call modes, which no prompt reaches', async () => {
-    const mock = await startMock()
-    const res = await mock.app.inject({
-      method: 'POST',
-      url: '/__mock/faults',
-      payload: { mode: 'rate_limit', prompt_contains: '[take 7]' },
-    })
-    expect(res.statusCode).toBe(400)
-    expect(res.body).toMatch(/prompt_contains/)
   })
 })

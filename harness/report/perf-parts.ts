@@ -1,7 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { mergePerf, Perf } from '../../harness/report/perf.ts'
-import { reportsDir } from '../../harness/reports-dir.ts'
+import { reportsDir } from '../reports-dir.ts'
+import { mergePerf, Perf } from './perf.ts'
 
 /** Where a suite run's tests drop their measured numbers, one file each (SuiteTarget.perfDir). */
 export function perfPartsDir(runId: string): string {
@@ -12,6 +12,7 @@ export function perfPartsDir(runId: string): string {
 
 /** Each test wrote its numbers to a file of its own; one writer merges them, keeping other suites' keys. */
 export function mergePerfParts(dir: string): void {
+  if (!existsSync(dir)) return // no test measured anything
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
   const part: Perf = {}
   for (const f of files.sort())
