@@ -3,9 +3,9 @@ import { suiteConfig } from './harness/vitest/suite-config.ts'
 /**
  * `npm run test:api`: the API acceptance suite, vitest + supertest against one stack
  * (api-tests/setup/api-stack.ts). Three groups, one after the other: the acceptance files side by side
- * (they mostly wait on the mock's 10 s, so more of them than cores); then the load tests (PERF-01) one
- * at a time, so that their latencies are not the other files' (or each other's) noise; then the ledger
- * over every user the suite touched.
+ * (they mostly wait on Sora jobs, so more of them than cores); then the load tests (PERF-01), the GET's
+ * and the POST's together, alone on the stack, so that each p95 is measured under both loads at once and
+ * under nothing else; then the ledger over every user the suite touched.
  */
 const LOAD_TESTS = ['api-tests/perf/*-under-load.test.ts']
 const LEDGER = ['api-tests/ledger/*.test.ts']
@@ -23,7 +23,7 @@ export default suiteConfig({
       exclude: [...LOAD_TESTS, ...LEDGER],
       maxWorkers: 7,
     },
-    { name: 'load', include: LOAD_TESTS, maxWorkers: 1 },
+    { name: 'load', include: LOAD_TESTS, maxWorkers: 2 },
     { name: 'ledger', include: LEDGER, maxWorkers: 1 },
   ],
 })

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { recordAcceptanceRun } from './report/acceptance-runs.ts'
 import { loadChecklist } from './report/checklist.ts'
@@ -8,23 +8,44 @@ import { labelResults } from './report/label-results.ts'
 import { readPerf } from './report/perf.ts'
 import { reportsDir } from './reports-dir.ts'
 import { runStamp } from './stack/run-dir.ts'
-import { ACCEPTANCE_USAGE, parseAcceptanceArgs, SUITES } from './target/acceptance-args.ts'
+import {
+  ACCEPTANCE_USAGE,
+  parseAcceptanceArgs,
+  SUITES,
+  type SuiteName,
+  stagesOf,
+} from './target/acceptance-args.ts'
 import { preflightSignIn, SignInPreflightFailed } from './target/preflight.ts'
 import { targetSignInClient } from './target/target-env.ts'
 
 /**
- * `npm run acceptance`: every suite in the guide's strict timing, in SUITES' order (browser, contracts,
- * API, reliability: harness/target/acceptance-args.ts; `--suites` for fewer), then the Allure report for
- * QA, JUnit for CI, and the PM report with the checklist gate. Suites run one after another (two cores) and a failing suite does not stop the
- * others, so the reports show everything. In target mode one sign-in preflight comes first: when it
- * fails, nothing runs and one screen says why. Exits non-zero when any suite or the gate failed.
+ * `npm run acceptance`: every suite in the guide's strict timing, in the stages of
+ * harness/target/acceptance-args.ts (browser; API; reliability with the contracts beside it; `--suites`
+ * for fewer), then the Allure report for QA, JUnit for CI, and the PM report with the checklist gate. A
+ * failing suite does not stop the others, so the reports show everything. In target mode one sign-in
+ * preflight comes first: when it fails, nothing runs and one screen says why. Exits non-zero when any
+ * suite or the gate failed.
  */
 const REPORTS = reportsDir()
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+/** Runs a command to its end; its output goes to the console, or to `logFile` (a suite run beside another). */
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  logFile?: string,
+): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
-    child.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)))
+    const child = spawn(command, args, {
+      stdio: logFile ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+    })
+    if (logFile) {
+      const out = createWriteStream(logFile)
+      child.stdout?.pipe(out)
+      child.stderr?.pipe(out)
+    }
+    child.on('close', (code, signal) => done(code ?? (signal ? 128 : 1)))
   })
 }
 
@@ -60,11 +81,21 @@ if (args.suites.length < Object.keys(SUITES).length) process.env.ACCEPTANCE_SUIT
 process.env.TARGET_USER_POOL_DIR = join(REPORTS, '.users', `acceptance-${runStamp()}`)
 
 const outcomes: Array<{ suite: string; code: number; seconds: number }> = []
-for (const suite of args.suites.map((s) => SUITES[s])) {
+async function runSuite(name: SuiteName, logFile?: string): Promise<void> {
   const t0 = Date.now()
-  console.log(`\n━━ acceptance: npm run ${suite} (timing ${timing}) ━━`)
-  const code = await run('npm', ['run', suite], { TIMING: timing })
-  outcomes.push({ suite, code, seconds: (Date.now() - t0) / 1000 })
+  const code = await run('npm', ['run', SUITES[name]], { TIMING: timing }, logFile)
+  outcomes.push({ suite: SUITES[name], code, seconds: (Date.now() - t0) / 1000 })
+}
+for (const [main, ...beside] of stagesOf(args.suites)) {
+  const logs = beside.map((name) => join(REPORTS, 'logs', `acceptance-${name}.log`))
+  const also = beside.length ? `, with ${beside.map((s) => `npm run ${SUITES[s]}`).join(', ')} beside it` : ''
+  console.log(`\n━━ acceptance: npm run ${SUITES[main]} (timing ${timing})${also} ━━`)
+  mkdirSync(join(REPORTS, 'logs'), { recursive: true })
+  await Promise.all([runSuite(main), ...beside.map((name, i) => runSuite(name, logs[i]))])
+  for (const [i, name] of beside.entries()) {
+    console.log(`\n━━ acceptance: npm run ${SUITES[name]}, which ran beside it (${logs[i]}) ━━`)
+    process.stdout.write(readFileSync(logs[i]!, 'utf8'))
+  }
 }
 
 const checklist = loadChecklist()

@@ -1,11 +1,7 @@
 import { parseArgs } from 'node:util'
 import { loadTarget, type Target, TargetConfigError } from './target-env.ts'
 
-/**
- * The suites `npm run acceptance` runs, in this order unless --suites names fewer. The browser suite
- * first, on a quiet machine: after the reliability suite's load the kernel is still writing back and
- * reclaiming memory, which slows every browser test, its measured timings included.
- */
+/** The suites `npm run acceptance` runs (all unless --suites names fewer), by their npm scripts. */
 export const SUITES = {
   e2e: 'test:e2e',
   contracts: 'test:contracts',
@@ -14,6 +10,28 @@ export const SUITES = {
 } as const
 export type SuiteName = keyof typeof SUITES
 const SUITE_NAMES = Object.keys(SUITES) as SuiteName[]
+
+/**
+ * The order they run in, a stage after another: the first suite of a stage runs alone or with the ones
+ * named beside it. The browser suite first, on a quiet machine: after the reliability suite's load the
+ * kernel is still writing back and reclaiming memory, which slows every browser test, its measured
+ * timings included. The contracts measure nothing and run beside the reliability suite, whose one
+ * measured figure (REL-12's p95, against 100 ms) comes after its security and bad-input files; every
+ * suite that asserts a guide timing (browser, API) runs alone.
+ */
+const STAGES: ReadonlyArray<readonly [SuiteName, ...SuiteName[]]> = [
+  ['e2e'],
+  ['api'],
+  ['reliability', 'contracts'],
+]
+
+/** The stages of the chosen suites, in order; a suite whose stage lead was left out runs on its own. */
+export function stagesOf(chosen: readonly SuiteName[]): Array<[SuiteName, ...SuiteName[]]> {
+  return STAGES.flatMap((stage) => {
+    const picked = stage.filter((name) => chosen.includes(name))
+    return picked.length ? [picked as [SuiteName, ...SuiteName[]]] : []
+  })
+}
 
 export const ACCEPTANCE_USAGE = `usage: npm run acceptance -- [--target API_URL --web WEB_URL [--google GOOGLE_URL] [--ui-profile FILE]]
                               [--suites e2e,contracts,api,reliability] [--strict-conformance]
