@@ -177,7 +177,14 @@ export function buildReportModel(
         title: v.item.title,
         verdict: v.verdict,
         differs: differing.has(v.item.id),
-        evidence: v.verdict === 'passed' ? v.tests.map((t) => t.name).join('; ') : v.reasons.join('; '),
+        // A passed item's evidence is the tests that passed: a skipped one beside them proves nothing.
+        evidence:
+          v.verdict === 'passed'
+            ? v.tests
+                .filter((t) => t.status === 'passed')
+                .map((t) => t.name)
+                .join('; ')
+            : v.reasons.join('; '),
       })),
   }))
   const reliability = verdicts
