@@ -1,6 +1,5 @@
-import { onTestFinished } from 'vitest'
 import { attachVideoLogs, parameters } from '../../api-tests/support/evidence.ts'
-import { waitForSoraJob, waitForTerminal } from '../../api-tests/support/terminal.ts'
+import { waitForTerminal } from '../../api-tests/support/terminal.ts'
 import { GUIDE_PROMPT, generate } from '../../api-tests/support/videos.ts'
 import { must } from '../../harness/must.ts'
 import { waitFor } from '../../harness/wait.ts'
@@ -8,6 +7,7 @@ import { ErrorResponse } from '../../system/shared/schemas/errors.ts'
 import { HealthResponse } from '../../system/shared/schemas/health.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { expectCreditInvariant } from '../support/invariant.ts'
+import { videoInFlight } from '../support/video-in-flight.ts'
 
 /**
  * PostgreSQL goes down while a video is being generated and comes back on the same port. During the
@@ -23,10 +23,7 @@ describe('PostgreSQL restarted in the middle of a run', () => {
     mockSora,
     user,
   }) => {
-    onTestFinished(async () => void must(await control.ensureRunning('postgres'), 'postgres running'))
-    must(await mockSora.setFault({ mode: 'slow', count: 1, duration_s: 3 }), 'arm slow')
-    const inFlight = (await generate(suite.apiUrl, user)).video
-    await waitForSoraJob(stack.db, inFlight.id)
+    const { video: inFlight } = await videoInFlight({ suite, stack, control, mockSora, user }, 'postgres')
 
     const downAt = Date.now()
     must(await control.stop('postgres'), 'stop postgres')

@@ -1,6 +1,5 @@
-import { onTestFinished } from 'vitest'
 import { attachVideoLogs, parameters } from '../../api-tests/support/evidence.ts'
-import { waitForSoraJob, waitForTerminal } from '../../api-tests/support/terminal.ts'
+import { waitForTerminal } from '../../api-tests/support/terminal.ts'
 import { GUIDE_PROMPT, generate } from '../../api-tests/support/videos.ts'
 import { must } from '../../harness/must.ts'
 import { waitFor } from '../../harness/wait.ts'
@@ -9,6 +8,7 @@ import { ErrorResponse } from '../../system/shared/schemas/errors.ts'
 import { HealthResponse } from '../../system/shared/schemas/health.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { expectCreditInvariant } from '../support/invariant.ts'
+import { videoInFlight } from '../support/video-in-flight.ts'
 
 /**
  * Redis (append-only file, fsync on every write) goes down while a video is being generated and comes
@@ -24,10 +24,7 @@ describe('Redis restarted in the middle of a run', () => {
     mockSora,
     user,
   }) => {
-    onTestFinished(async () => void must(await control.ensureRunning('redis'), 'redis running'))
-    must(await mockSora.setFault({ mode: 'slow', count: 1, duration_s: 3 }), 'arm slow')
-    const inFlight = (await generate(suite.apiUrl, user)).video
-    await waitForSoraJob(stack.db, inFlight.id)
+    const { video: inFlight } = await videoInFlight({ suite, stack, control, mockSora, user }, 'redis')
 
     const downAt = Date.now()
     must(await control.stop('redis'), 'stop redis')

@@ -1,11 +1,10 @@
-import { onTestFinished } from 'vitest'
 import { attachVideoLogs, parameters } from '../../api-tests/support/evidence.ts'
-import { waitForSoraJob, waitForTerminal } from '../../api-tests/support/terminal.ts'
-import { generate } from '../../api-tests/support/videos.ts'
+import { waitForTerminal } from '../../api-tests/support/terminal.ts'
 import { must } from '../../harness/must.ts'
 import { LogEvent } from '../../system/shared/log-events.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { expectCreditInvariant } from '../support/invariant.ts'
+import { videoInFlight } from '../support/video-in-flight.ts'
 
 /**
  * The worker dies (SIGKILL: no shutdown, no release) while its video waits on Sora. Its job stays
@@ -20,11 +19,7 @@ describe('a worker killed in the middle of a generation', () => {
     mockSora,
     user,
   }) => {
-    onTestFinished(async () => void must(await control.ensureRunning('worker-1'), 'worker-1 running'))
-    // A slow job, so that the kill lands while the worker waits on Sora.
-    must(await mockSora.setFault({ mode: 'slow', count: 1, duration_s: 3 }), 'arm slow')
-    const { video } = await generate(suite.apiUrl, user)
-    const soraJobId = await waitForSoraJob(stack.db, video.id)
+    const { video, soraJobId } = await videoInFlight({ suite, stack, control, mockSora, user }, 'worker-1')
 
     const killedAt = Date.now()
     must(await control.kill('worker-1'), 'kill worker-1')
