@@ -19,8 +19,8 @@ describe('the credit ledger', () => {
     const users = touchedUsers(suite.userPoolDir, suiteName(suite))
     const held = users.filter((u) => !u.excluded)
     const stallMs = stallMsFor(suite.soraDurationS)
-    const stuck = await waitUntilSettled(suite.apiUrl, held, stallMs)
-    const lines = await Promise.all(held.map((u) => ledgerOf(suite.apiUrl, u)))
+    const stuck = await waitUntilSettled(held, stallMs)
+    const lines = await Promise.all(held.map(ledgerOf))
     const broken = lines.filter((l) => l.balance !== l.expected)
     await parameters({
       'users checked': held.length,

@@ -34,9 +34,9 @@ export async function allVideos(apiUrl: string, auth: { authorization: string })
   }
 }
 
-/** This run's videos of a user (a prepared user's earlier ones left out). */
-const runVideos = async (apiUrl: string, user: TouchedUser) =>
-  (await allVideos(apiUrl, authOf(user))).filter((v) => !user.priorVideoIds?.includes(v.id))
+/** This run's videos of a user, from the API it lives on (a prepared user's earlier ones left out). */
+const runVideos = async (user: TouchedUser) =>
+  (await allVideos(user.apiUrl, authOf(user))).filter((v) => !user.priorVideoIds?.includes(v.id))
 
 /** A video that has not moved this long, while none of the others finished either, is stuck. */
 export const stallMsFor = (soraDurationS: number) => (soraDurationS * 3 + 60) * 1000
@@ -46,17 +46,13 @@ export const stallMsFor = (soraDurationS: number) => (soraDurationS * 3 + 60) * 
  * deployment, so the wait goes on while videos keep finishing; it gives up once none has moved for
  * `stallMs`, and answers those still open then: stuck.
  */
-export async function waitUntilSettled(
-  apiUrl: string,
-  users: TouchedUser[],
-  stallMs: number,
-): Promise<string[]> {
+export async function waitUntilSettled(users: TouchedUser[], stallMs: number): Promise<string[]> {
   let lastOpen = ''
   let lastMove = Date.now()
   try {
     await waitFor(
       async () => {
-        const lists = await Promise.all(users.map((u) => runVideos(apiUrl, u)))
+        const lists = await Promise.all(users.map(runVideos))
         const open = lists
           .flat()
           .filter((v) => !TERMINAL_STATUSES.includes(v.status))
@@ -76,9 +72,9 @@ export async function waitUntilSettled(
   return lastOpen ? lastOpen.split(', ') : []
 }
 
-export async function ledgerOf(apiUrl: string, user: TouchedUser): Promise<LedgerLine> {
-  const videos = await runVideos(apiUrl, user)
-  const me = await request(apiUrl).get('/api/v1/auth/me').set(authOf(user)).timeout(10_000)
+export async function ledgerOf(user: TouchedUser): Promise<LedgerLine> {
+  const videos = await runVideos(user)
+  const me = await request(user.apiUrl).get('/api/v1/auth/me').set(authOf(user)).timeout(10_000)
   if (me.status !== 200) throw new Error(`GET /auth/me of user ${user.id} answered ${me.status}: ${me.text}`)
   const settled = videos.filter((v) => TERMINAL_STATUSES.includes(v.status))
   const failed = settled.filter((v) => v.status === 'failed').length

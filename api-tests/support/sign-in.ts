@@ -57,6 +57,7 @@ export async function signIn(
   const prior = suite.auth.kind === 'mock-google' ? [] : await allVideos(suite.apiUrl, user.auth)
   noteTouched(suite.userPoolDir, {
     id: user.id,
+    apiUrl: suite.apiUrl,
     accessToken: user.accessToken,
     startCredits: user.startCredits,
     suite: suiteName(suite),

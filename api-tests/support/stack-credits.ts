@@ -25,6 +25,7 @@ export async function setCreditsThroughStack(
     suite.userPoolDir,
     users.map((u) => ({
       id: u.id,
+      apiUrl: suite.apiUrl,
       accessToken: u.accessToken,
       startCredits: u.startCredits,
       suite: suiteName(suite),

@@ -29,7 +29,7 @@ describe('the database right after the 201', () => {
     // Its video stays pending for good (no worker serves that queue): the ledger check cannot settle it.
     excludeFromLedger(
       suite.userPoolDir,
-      [{ ...signedInUser, suite: suiteName(suite) }],
+      [{ ...signedInUser, apiUrl: suite.apiUrl, suite: suiteName(suite) }],
       'its video stays pending on purpose: the held queue no worker serves',
     )
 

@@ -33,6 +33,8 @@ export function claimIndex(poolDir: string, size: number): number {
 
 export const TouchedUser = z.object({
   id: z.number(),
+  /** The API the user lives on: a suite may run on several stacks (the reliability suite, one per fork). */
+  apiUrl: z.string(),
   accessToken: z.string(),
   startCredits: z.number(),
   /** Which suite touched it: the ledger check of a suite looks at its own users. */
@@ -60,12 +62,13 @@ export function excludeFromLedger(poolDir: string, users: TouchedUser[], why: st
 /** The users a suite touched, once each, with the balance first noted; excluded if any note says so. */
 export function touchedUsers(poolDir: string, suite: string): TouchedUser[] {
   if (!existsSync(touchedFile(poolDir))) return []
-  const byId = new Map<number, TouchedUser>()
+  const byKey = new Map<string, TouchedUser>()
   for (const line of readFileSync(touchedFile(poolDir), 'utf8').split('\n').filter(Boolean)) {
     const u = TouchedUser.parse(JSON.parse(line))
     if (u.suite !== suite) continue
-    const first = byId.get(u.id)
-    byId.set(u.id, first ? { ...first, excluded: first.excluded ?? u.excluded } : u)
+    const key = `${u.apiUrl} ${u.id}`
+    const first = byKey.get(key)
+    byKey.set(key, first ? { ...first, excluded: first.excluded ?? u.excluded } : u)
   }
-  return [...byId.values()]
+  return [...byKey.values()]
 }

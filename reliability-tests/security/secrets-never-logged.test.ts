@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { parameters } from '../../api-tests/support/evidence.ts'
 import { skipWithReason } from '../../harness/vitest/skip.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
@@ -13,7 +13,7 @@ function logFiles(dir: string): string[] {
 }
 
 /**
- * Runs last, over every log file this run's stack and side processes wrote: none may contain a secret
+ * Runs last, over every log file this run's stacks and side processes wrote: none may contain a secret
  * the run handled — the OpenAI and Sora keys and the JWT secret the stack was given, and every OAuth
  * code, access, refresh and stream token the tests used (each recorded as it was minted).
  */
@@ -49,7 +49,10 @@ describe('the run’s log files', () => {
       for (const s of secrets) if (text.includes(s.value)) leaks.push(`${s.kind} in ${file}`)
     }
     // The logs are the real thing: the sign-ins and generates that used those secrets are in them.
-    const api = readFileSync(join(rel.runLogDir, 'api.log'), 'utf8')
+    const api = files
+      .filter((f) => basename(f) === 'api.log')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n')
     expect(api).toContain('"path":"/api/v1/auth/google"')
     expect(api).toContain('"path":"/api/v1/videos/generate"')
     await parameters({

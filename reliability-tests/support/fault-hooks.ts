@@ -25,7 +25,7 @@ export const needsHooksReason = (names: HookName[]) =>
  */
 export async function untilQuiet(suite: SuiteTarget): Promise<void> {
   const users = touchedUsers(suite.userPoolDir, suiteName(suite)).filter((u) => !u.excluded)
-  await waitUntilSettled(suite.apiUrl, users, stallMsFor(suite.soraDurationS))
+  await waitUntilSettled(users, stallMsFor(suite.soraDurationS))
 }
 
 /** A hook scenario may first wait for quiet (a stall, at most), then for its own video to recover. */

@@ -25,7 +25,8 @@ describe('the prepared-user pool', () => {
 
   it('notes each touched user once, with its first balance, and keeps exclusions with their reason', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pool-'))
-    const user = { id: 7, accessToken: 't7', startCredits: 100, suite: 'API acceptance' }
+    const api = 'http://127.0.0.1:9000'
+    const user = { id: 7, apiUrl: api, accessToken: 't7', startCredits: 100, suite: 'API acceptance' }
     noteTouched(dir, user)
     noteTouched(dir, { ...user, id: 8, suite: 'Reliability, security and bad input' })
     excludeFromLedger(dir, [{ ...user, startCredits: 1_000_000 }], 'credits set through the database')
@@ -33,5 +34,17 @@ describe('the prepared-user pool', () => {
       { ...user, excluded: 'credits set through the database' },
     ])
     expect(touchedUsers(dir, 'Reliability, security and bad input').map((u) => u.id)).toEqual([8])
+  })
+
+  it('tells apart users with the same id on different stacks (a suite may run on several)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pool-'))
+    const user = { id: 1, accessToken: 't1', startCredits: 100, suite: 'Reliability, security and bad input' }
+    noteTouched(dir, { ...user, apiUrl: 'http://127.0.0.1:9000' })
+    noteTouched(dir, { ...user, apiUrl: 'http://127.0.0.1:9100' })
+    excludeFromLedger(dir, [{ ...user, apiUrl: 'http://127.0.0.1:9100' }], 'credits set through the database')
+    expect(touchedUsers(dir, user.suite).map((u) => [u.apiUrl, u.excluded])).toEqual([
+      ['http://127.0.0.1:9000', undefined],
+      ['http://127.0.0.1:9100', 'credits set through the database'],
+    ])
   })
 })
