@@ -10,6 +10,7 @@ import { reportsDir } from './reports-dir.ts'
 import { runStamp } from './stack/run-dir.ts'
 import {
   ACCEPTANCE_USAGE,
+  isWholeLocalRun,
   parseAcceptanceArgs,
   SUITES,
   type SuiteName,
@@ -149,11 +150,12 @@ console.log(
 const wallS = (Date.now() - started) / 1000
 const passed = outcomes.every((o) => o.code === 0) && allure === 0 && report === 0 && gate === 0
 console.log(`wall time ${wallS.toFixed(0)} s`)
-recordAcceptanceRun(join(REPORTS, 'acceptance-runs.json'), timing, {
-  wall_s: wallS,
-  finished_at: new Date().toISOString(),
-  commit: currentCommit(),
-  passed,
-  suites: outcomes,
-})
+if (isWholeLocalRun(args))
+  recordAcceptanceRun(join(REPORTS, 'acceptance-runs.json'), timing, {
+    wall_s: wallS,
+    finished_at: new Date().toISOString(),
+    commit: currentCommit(),
+    passed,
+    suites: outcomes,
+  })
 process.exit(passed ? 0 : 1)

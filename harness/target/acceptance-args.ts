@@ -16,8 +16,8 @@ const SUITE_NAMES = Object.keys(SUITES) as SuiteName[]
  * named beside it. The browser suite first, on a quiet machine: after the reliability suite's load the
  * kernel is still writing back and reclaiming memory, which slows every browser test, its measured
  * timings included. The contracts measure nothing and run beside the reliability suite, whose one
- * measured figure (REL-12's p95, against 100 ms) comes after its security and bad-input files; every
- * suite that asserts a guide timing (browser, API) runs alone.
+ * measured figure (REL-12's p95, against 100 ms) comes after its security, bad-input and fault files;
+ * every suite that asserts a guide timing (browser, API) runs alone.
  */
 const STAGES: ReadonlyArray<readonly [SuiteName, ...SuiteName[]]> = [
   ['e2e'],
@@ -32,6 +32,13 @@ export function stagesOf(chosen: readonly SuiteName[]): Array<[SuiteName, ...Sui
     return picked.length ? [picked as [SuiteName, ...SuiteName[]]] : []
   })
 }
+
+/**
+ * A run of every suite on the local stacks: the one whose wall time `npm run bench` reports
+ * (reports/acceptance-runs.json); a run against a target, or of fewer suites, would not compare.
+ */
+export const isWholeLocalRun = (args: { target: unknown; suites: readonly SuiteName[] }): boolean =>
+  !args.target && SUITE_NAMES.every((name) => args.suites.includes(name))
 
 export const ACCEPTANCE_USAGE = `usage: npm run acceptance -- [--target API_URL --web WEB_URL [--google GOOGLE_URL] [--ui-profile FILE]]
                               [--suites e2e,contracts,api,reliability] [--strict-conformance]

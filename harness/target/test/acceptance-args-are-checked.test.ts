@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { parseAcceptanceArgs } from '../acceptance-args.ts'
+import { isWholeLocalRun, parseAcceptanceArgs } from '../acceptance-args.ts'
 
 it('turns --target, --web and --google into the TARGET_* variables every suite reads', () => {
   const parsed = parseAcceptanceArgs(
@@ -84,4 +84,17 @@ it('passes --ui-profile on as TARGET_UI_PROFILE, checked with the rest', () => {
     ok: false,
     error: /TARGET_UI_PROFILE: UI profile nope\.json: ENOENT/,
   })
+})
+
+it('calls only a local run of every suite a whole run (the one the bench reports)', () => {
+  const parsed = (argv: string[]) => {
+    const args = parseAcceptanceArgs(argv, {})
+    if (!args.ok) throw new Error(args.error)
+    return args
+  }
+  expect(isWholeLocalRun(parsed([]))).toBe(true)
+  expect(isWholeLocalRun(parsed(['--suites', 'reliability']))).toBe(false)
+  expect(
+    isWholeLocalRun(parsed(['--target', 'http://127.0.0.1:8000', '--web', 'http://127.0.0.1:8080'])),
+  ).toBe(false)
 })
