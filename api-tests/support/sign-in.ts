@@ -4,7 +4,7 @@ import { must } from '../../harness/must.ts'
 import { signInByLoginHint } from '../../harness/sign-in.ts'
 import { GuideUser } from '../../harness/target/guide-schemas.ts'
 import { preparedUser, preparedUserCount } from '../../harness/target/target-auth.ts'
-import { claimIndex, noteTouched } from '../../harness/target/user-pool.ts'
+import { claimIndex, noteTouched, type TouchedUser } from '../../harness/target/user-pool.ts'
 import type { SuiteTarget } from '../setup/suite-target.ts'
 import { allVideos } from './ledger.ts'
 
@@ -55,19 +55,21 @@ export async function signIn(
   const user = { ...(await whoHolds(suite, tokens.accessToken)), refreshToken: tokens.refreshToken }
   // A prepared user may come with videos of earlier runs: the ledger check counts only this run's.
   const prior = suite.auth.kind === 'mock-google' ? [] : await allVideos(suite.apiUrl, user.auth)
-  noteTouched(suite.userPoolDir, {
-    id: user.id,
-    apiUrl: suite.apiUrl,
-    accessToken: user.accessToken,
-    startCredits: user.startCredits,
-    suite: suiteName(suite),
-    priorVideoIds: prior.map((v) => v.id),
-  })
+  noteTouched(suite.userPoolDir, { ...touchedUser(suite, user), priorVideoIds: prior.map((v) => v.id) })
   return user
 }
 
 /** The ledger check of a suite looks at the users of that suite. */
 export const suiteName = (suite: SuiteTarget) => suite.feature ?? 'API acceptance'
+
+/** A user as the ledger check notes it: on the suite's API, under the suite's name. */
+export const touchedUser = (suite: SuiteTarget, user: SignedInUser): TouchedUser => ({
+  id: user.id,
+  apiUrl: suite.apiUrl,
+  accessToken: user.accessToken,
+  startCredits: user.startCredits,
+  suite: suiteName(suite),
+})
 
 /** The user an access token belongs to (GET /auth/me, parsed as the guide names it). */
 export async function whoHolds(

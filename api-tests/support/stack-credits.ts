@@ -1,7 +1,7 @@
 import { excludeFromLedger } from '../../harness/target/user-pool.ts'
 import type { SuiteTarget } from '../setup/suite-target.ts'
 import type { LocalStack } from './local-stack.ts'
-import { type SignedInUser, suiteName } from './sign-in.ts'
+import { type SignedInUser, touchedUser } from './sign-in.ts'
 
 /**
  * Gives users a balance through the database, as an adjustment in the ledger (stack control: for
@@ -23,13 +23,7 @@ export async function setCreditsThroughStack(
   )
   excludeFromLedger(
     suite.userPoolDir,
-    users.map((u) => ({
-      id: u.id,
-      apiUrl: suite.apiUrl,
-      accessToken: u.accessToken,
-      startCredits: u.startCredits,
-      suite: suiteName(suite),
-    })),
+    users.map((u) => touchedUser(suite, u)),
     `credits set to ${credits} through the database`,
   )
 }

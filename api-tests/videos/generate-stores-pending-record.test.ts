@@ -2,7 +2,7 @@ import { startSideService } from '../../harness/stack/side-service.ts'
 import { excludeFromLedger } from '../../harness/target/user-pool.ts'
 import { describe, expect, test } from '../fixtures/test.ts'
 import { attachLog } from '../support/evidence.ts'
-import { suiteName } from '../support/sign-in.ts'
+import { touchedUser } from '../support/sign-in.ts'
 import { GUIDE_PROMPT, generate } from '../support/videos.ts'
 
 /**
@@ -29,7 +29,7 @@ describe('the database right after the 201', () => {
     // Its video stays pending for good (no worker serves that queue): the ledger check cannot settle it.
     excludeFromLedger(
       suite.userPoolDir,
-      [{ ...signedInUser, apiUrl: suite.apiUrl, suite: suiteName(suite) }],
+      [touchedUser(suite, signedInUser)],
       'its video stays pending on purpose: the held queue no worker serves',
     )
 
